@@ -1,0 +1,234 @@
+"""The `gravida` command line: a thin face over `gravida.service`.
+
+Every user-facing failure is one line on stderr and exit status 2; `--json` output keeps the shapes
+documented in DESIGN.md so scripts can rely on them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from gravida import service
+from gravida.domain import CodingResult, Encounter, Finding, InputError, Severity
+from gravida.knowledge import KnowledgeError
+
+app = typer.Typer(
+    help="Coding and claim intelligence for prenatal massage and manual therapy.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+dx_app = typer.Typer(help="Diagnosis codes (ICD-10-CM) as of a date of service.", no_args_is_help=True)
+schema_app = typer.Typer(help="JSON Schemas of Gravida's inputs.", no_args_is_help=True)
+app.add_typer(dx_app, name="dx")
+app.add_typer(schema_app, name="schema")
+
+console = Console()
+err_console = Console(stderr=True)
+
+_SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+
+
+def _fail(message: str, status: int = 2) -> NoReturn:
+    err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(status)
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, default=str) + "\n")
+
+
+def _parse_day(text: str | None, option: str) -> date:
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        _fail(f"{option}: expected a date like 2026-03-14, got {text!r}")
+
+
+def _findings_table(findings: tuple[Finding, ...] | list[Finding], title: str = "Findings") -> Table:
+    table = Table(title=title, show_lines=False, expand=False)
+    table.add_column("severity")
+    table.add_column("rule")
+    table.add_column("message", overflow="fold")
+    table.add_column("source", overflow="fold")
+    for item in findings:
+        style = _SEVERITY_STYLE[item.severity]
+        source = item.citation.title if item.citation else ""
+        if item.uncertain:
+            source = f"{source} (uncertain)"
+        message = item.message + (f"\n[italic]Fix:[/] {item.fix}" if item.fix else "")
+        table.add_row(f"[{style}]{item.severity.value}[/]", item.rule_id, message, source)
+    return table
+
+
+def _claim_table(result: CodingResult, title: str) -> Table:
+    claim = result.claim
+    table = Table(title=title)
+    table.add_column("code")
+    table.add_column("units", justify="right")
+    table.add_column("modifiers")
+    table.add_column("diagnoses pointed to")
+    for line in claim.lines:
+        pointed = ", ".join(claim.diagnoses[p - 1].code for p in line.diagnosis_pointers)
+        table.add_row(line.code, str(line.units), " ".join(line.modifiers), pointed)
+    return table
+
+
+@app.command("code")
+def code_command(
+    encounter: Annotated[Path, typer.Argument(help="Encounter JSON file (see `gravida schema encounter`).")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Code one encounter: lines, units, modifiers, diagnoses and pointers, with a reason for each."""
+    result = service.code_file(encounter)
+    if as_json:
+        _print_json(result.to_contract())
+        return
+    claim = result.claim
+    console.print(f"[bold]Claim for {claim.date_of_service} ({claim.payer})[/]")
+    for position, diagnosis in enumerate(claim.diagnoses, start=1):
+        console.print(f"  {position}. {diagnosis.code}  {diagnosis.description}", highlight=False)
+    console.print(_claim_table(result, "Service lines"))
+    console.print(_findings_table(result.findings))
+
+
+@app.command("units")
+def units_command(
+    minutes: Annotated[list[str], typer.Argument(help="CODE=MINUTES pairs, e.g. 97112=24 97110=23.")],
+    method: Annotated[str, typer.Option("--method", help="cms (total time) or cpt (per code).")] = "cms",
+    dos: Annotated[str | None, typer.Option("--dos", help="Date of service (YYYY-MM-DD); today by default.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Timed units for codes and minutes by the CMS total-time or the CPT per-code method."""
+    parsed: dict[str, int] = {}
+    for item in minutes:
+        code, sep, value = item.partition("=")
+        if not sep or not code or not value.strip().lstrip("-").isdigit():
+            _fail(f"{item!r}: expected CODE=MINUTES, like 97140=23")
+        parsed[code.strip().upper()] = parsed.get(code.strip().upper(), 0) + int(value)
+    units = service.count_units(method, parsed, _parse_day(dos, "--dos"))
+    if as_json:
+        _print_json({"method": method, "units": units})
+        return
+    table = Table(title=f"Units ({'CMS total-time' if method == 'cms' else 'CPT per-code'} method)")
+    table.add_column("code")
+    table.add_column("minutes", justify="right")
+    table.add_column("units", justify="right")
+    for code, mins in parsed.items():
+        table.add_row(code, str(mins), str(units.get(code, 0)))
+    console.print(table)
+
+
+@dx_app.command("check")
+def dx_check_command(
+    code: Annotated[str, typer.Argument(help="ICD-10-CM code, with or without the dot.")],
+    dos: Annotated[str | None, typer.Option("--dos", help="Date of service (YYYY-MM-DD); today by default.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Is a diagnosis code valid and billable on a date of service? If not, what replaces it."""
+    status = service.check_diagnosis(code, _parse_day(dos, "--dos"))
+    if as_json:
+        _print_json(status.to_dict())
+        return
+    verdict = "[green]billable[/]" if status.billable else (
+        "[yellow]valid but not billable[/]" if status.valid else "[red]not valid[/]"
+    )
+    console.print(f"{status.code}: {verdict}  {status.description}", highlight=False)
+    if status.reason:
+        console.print(f"  {status.reason}", highlight=False)
+    if status.replacements:
+        console.print(f"  use instead: {', '.join(status.replacements)}", highlight=False)
+
+
+@schema_app.command("encounter")
+def schema_encounter_command() -> None:
+    """Print the JSON Schema of the encounter that `gravida code` reads."""
+    _print_json(service.encounter_schema())
+
+
+@app.command("demo")
+def demo_command(
+    count: Annotated[int, typer.Option(help="How many synthetic encounters to code.")] = 12,
+    seed: Annotated[int, typer.Option(help="Seed of the synthetic data.")] = 2026,
+) -> None:
+    """Code the bundled synthetic encounters and print the claims and findings."""
+    results = service.demo_results(count, seed)
+    table = Table(title=f"Gravida demo: {count} synthetic prenatal encounters (seed {seed})", show_lines=True)
+    for column in ("patient", "date", "payer", "by", "pregnancy", "diagnoses", "lines", "problems"):
+        table.add_column(column, overflow="fold")
+    for encounter, result in results:
+        lines = "\n".join(
+            f"{line.code} x{line.units} {' '.join(line.modifiers)} -> {','.join(map(str, line.diagnosis_pointers))}"
+            for line in result.claim.lines
+        )
+        problems = [f for f in result.findings if f.severity is not Severity.INFO]
+        table.add_row(
+            encounter.patient.id, str(encounter.date_of_service), encounter.payer,
+            encounter.provider.credential.value, _pregnancy_label(encounter),
+            " ".join(d.code for d in result.claim.diagnoses), lines,
+            "\n".join(f"{f.severity.value}: {f.rule_id}" for f in problems) or "none",
+        )
+    console.print(table)
+    problems = [f for _, result in results for f in result.findings if f.severity is not Severity.INFO]
+    if problems:
+        console.print(_findings_table(problems, "Errors and warnings"))
+    total_lines = sum(len(r.claim.lines) for _, r in results)
+    console.print(f"{len(results)} encounters, {total_lines} lines, "
+                  f"{sum(1 for f in problems if f.severity is Severity.ERROR)} errors, "
+                  f"{sum(1 for f in problems if f.severity is Severity.WARNING)} warnings.")
+
+
+def _pregnancy_label(encounter: Encounter) -> str:
+    pregnancy = encounter.pregnancy
+    if pregnancy is None:
+        return "not pregnant"
+    if pregnancy.postpartum_weeks is not None:
+        return f"{pregnancy.postpartum_weeks} wk postpartum"
+    if pregnancy.gestational_age:
+        return pregnancy.gestational_age
+    return f"EDD {pregnancy.edd}" if pregnancy.edd else "pregnant"
+
+
+def main() -> None:
+    """Entry point: turn every expected failure into one clear line and exit status 2."""
+    try:
+        app(standalone_mode=False)
+    except InputError as exc:
+        _exit_with(str(exc))
+    except KnowledgeError as exc:
+        _exit_with(f"knowledge data: {exc}")
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        _exit_with("aborted", 130)
+    except Exception as exc:  # the last guard: never a traceback for the user
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if os.environ.get("GRAVIDA_DEBUG"):
+            raise
+        _exit_with(f"internal error ({type(exc).__name__}: {exc}); set GRAVIDA_DEBUG=1 for details", 1)
+
+
+def _exit_with(message: str, status: int = 2) -> NoReturn:
+    err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    sys.exit(status)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""The coding pipeline: services -> codes -> units -> modifiers, conditions -> diagnoses -> pointers."""
+
+from __future__ import annotations
+
+from gravida.coding.diagnoses import ChosenDiagnosis, choose_diagnoses, supported_date
+from gravida.coding.findings import finding
+from gravida.coding.modifiers import assistant_modifiers, pair_modifiers, therapy_modifiers
+from gravida.coding.pregnancy import pregnancy_status
+from gravida.coding.procedures import CodedService, coded_services
+from gravida.coding.timed_units import assign_units
+from gravida.domain import Claim, ClaimLine, CodingResult, Diagnosis, Encounter, Finding, Severity
+from gravida.knowledge import Snapshot
+
+
+def code_encounter(encounter: Encounter, snapshot: Snapshot) -> CodingResult:
+    """Code one encounter against the rules in force on its date of service for its payer.
+
+    Raises InputError for input that cannot be coded at all (an unknown code, technique or concept);
+    everything else, including problems that would get the claim denied, comes back as findings.
+    """
+    out: list[Finding] = []
+    if not supported_date(snapshot, out):
+        return CodingResult(claim=Claim(date_of_service=encounter.date_of_service, payer=encounter.payer),
+                            findings=tuple(out))
+    services = coded_services(encounter, snapshot, out)
+    units = assign_units(services, encounter, snapshot, out)
+    modifiers: dict[str, list[str]] = {s.code: [] for s in services}
+    therapy_modifiers(services, encounter, snapshot, modifiers, out)
+    assistant_modifiers(services, encounter, snapshot, modifiers, out)
+    pair_modifiers(services, encounter, snapshot, modifiers, out)
+
+    status = pregnancy_status(encounter, snapshot, out)
+    chosen = choose_diagnoses(encounter, status, snapshot, out)
+    chosen = _within_claim_limit(chosen, snapshot, out)
+    _require_qualifying(chosen, snapshot, out)
+    max_pointers = snapshot.require("claim.limits").value.max_pointers
+
+    lines = []
+    for service in services:
+        if units.get(service.code, 0) <= 0:
+            continue
+        lines.append(ClaimLine(
+            code=service.code,
+            units=units[service.code],
+            modifiers=tuple(modifiers[service.code][:4]),
+            diagnosis_pointers=_pointers(service, chosen, max_pointers),
+            minutes=service.minutes,
+        ))
+    claim = Claim(
+        date_of_service=encounter.date_of_service,
+        payer=encounter.payer,
+        diagnoses=tuple(Diagnosis(code=d.code, description=d.description) for d in chosen),
+        lines=tuple(lines),
+    )
+    return CodingResult(claim=claim, findings=tuple(out))
+
+
+def _within_claim_limit(chosen: list[ChosenDiagnosis], snapshot: Snapshot,
+                        out: list[Finding]) -> list[ChosenDiagnosis]:
+    limits = snapshot.require("claim.limits")
+    maximum = limits.value.max_diagnoses
+    if len(chosen) <= maximum:
+        return chosen
+    dropped = [d.code for d in chosen[maximum:]]
+    out.append(finding(
+        "coding.dx.too_many", Severity.WARNING,
+        f"A claim carries at most {maximum} diagnoses; {', '.join(dropped)} were left off.",
+        fix="Keep the diagnoses the services treat; split the visit's other conditions out if needed.",
+        basis=limits,
+    ))
+    return chosen[:maximum]
+
+
+def _require_qualifying(chosen: list[ChosenDiagnosis], snapshot: Snapshot, out: list[Finding]) -> None:
+    if any(not d.status_only for d in chosen):
+        return
+    message = (
+        "No diagnosis is given. A therapy claim needs a condition that the services treat."
+        if not chosen
+        else "Only pregnancy status codes are listed; pregnancy alone is not a qualifying diagnosis for "
+        "massage or therapy."
+    )
+    out.append(finding(
+        "coding.dx.no_qualifying_diagnosis", Severity.ERROR, message,
+        fix="Add the condition treated (e.g. low_back_pain, symphysis_pubis_dysfunction) from the referral.",
+        basis=snapshot.get("diagnosis.status_only_codes"), carc="CO-11" if chosen else "CO-16",
+    ))
+
+
+def _pointers(service: CodedService, chosen: list[ChosenDiagnosis], maximum: int) -> tuple[int, ...]:
+    """Most relevant first: diagnoses of the regions treated, then the rest in claim order.
+
+    Status codes (Z3A, Z33.1) support no service, so lines do not point to them unless nothing else exists.
+    """
+    supporting = [(position, d) for position, d in enumerate(chosen, start=1) if not d.status_only]
+    if not supporting:
+        supporting = list(enumerate(chosen, start=1))
+    ranked = sorted(supporting, key=lambda item: (-len(item[1].regions & service.regions), item[0]))
+    return tuple(position for position, _ in ranked[:maximum])

@@ -1,0 +1,58 @@
+"""Findings: every decision and every problem the engine reports, with the source that justifies it."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Severity(StrEnum):
+    """How much a finding matters to the claim.
+
+    error: the claim would be denied or rejected as it stands; warning: a reviewer may deny it or the
+    documentation is thin; info: an explanation of a decision the engine made.
+    """
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Citation(BaseModel):
+    """Where a rule comes from, so a biller can check it against the source."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    title: str
+    url: str
+
+
+class Evidence(BaseModel):
+    """The input a finding rests on: a field of the encounter and its value, or a span of a note."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    field: str = Field(description="Path of the input field, e.g. 'services[1].minutes'.")
+    value: str = Field(description="The value found there, as text.")
+    start: int | None = Field(default=None, description="Character offset in the note, when from a note.")
+    end: int | None = None
+
+
+class Finding(BaseModel):
+    """One decision or problem, with the rule that produced it and how to fix it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rule_id: str
+    severity: Severity
+    message: str
+    fix: str | None = None
+    citation: Citation | None = None
+    evidence: tuple[Evidence, ...] = ()
+    predicted_carc: str | None = Field(
+        default=None, description="The claim adjustment reason code this problem would likely draw."
+    )
+    uncertain: bool = Field(
+        default=False, description="True when the rule behind this finding rests on an uncertain source."
+    )

@@ -1,0 +1,160 @@
+"""`Knowledge.at(date_of_service, payer)`: every rule as it stood on one day, for one payer.
+
+Coding reads rules only through a snapshot, so no code path compares dates itself: a change of rule is a
+new dated value in a data file, and the snapshot picks the right one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+from gravida.domain import Citation
+from gravida.knowledge import specs
+from gravida.knowledge.diagnosis_codes import CodeStatus, DiagnosisCodes
+from gravida.knowledge.errors import KnowledgeError, UnknownPayerError
+from gravida.knowledge.icd10_index import TabularIndex
+from gravida.knowledge.loader import DATA_DIR, LoadedData, PayerPack, load_data
+from gravida.knowledge.rules import DatedValue, Rule
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A rule's value on the snapshot's day, with what a finding needs to cite it."""
+
+    rule_id: str
+    value: Any
+    citation: Citation | None
+    uncertain: bool
+    note: str | None = None
+
+
+class Knowledge:
+    """All rule data, loaded once. Cheap to ask for snapshots; snapshots are cached per day and payer."""
+
+    def __init__(self, data: LoadedData, tabular: TabularIndex) -> None:
+        self._data = data
+        self.rules: dict[str, Rule] = data.rules
+        self.payers: dict[str, PayerPack] = data.payers
+        self.regions = data.regions
+        self.diagnosis_codes = DiagnosisCodes(tabular, self.rule("icd10cm.changes"), self.rule("icd10cm.code_set"))
+        self._region_lookup = {
+            synonym.lower(): name
+            for name, spec in data.regions.regions.items()
+            for synonym in (name, name.replace("_", " "), *spec.synonyms)
+        }
+        self._techniques: dict[str, list[str]] = {}
+        for rule in self.rules.values():
+            if rule.id.startswith("procedures."):
+                for version in rule.versions:
+                    for technique in version.value.techniques if version.value else ():
+                        codes = self._techniques.setdefault(technique, [])
+                        if rule.id not in codes:
+                            codes.append(rule.id)
+
+    @classmethod
+    def load(cls, data_dir: Path = DATA_DIR, tabular: TabularIndex | None = None) -> Knowledge:
+        return cls(load_data(data_dir), tabular or TabularIndex())
+
+    def rule(self, rule_id: str) -> Rule:
+        try:
+            return self.rules[rule_id]
+        except KeyError:
+            raise KnowledgeError(f"no rule {rule_id!r} in the knowledge data") from None
+
+    def require_payer(self, payer: str) -> PayerPack:
+        if payer not in self.payers:
+            raise UnknownPayerError(payer, list(self.payers))
+        return self.payers[payer]
+
+    def region(self, text: str) -> str | None:
+        """The canonical region for a name or synonym ('low back' -> 'lumbar'), or None."""
+        return self._region_lookup.get(text.strip().lower().replace("-", " ").replace("_", " ")) or (
+            self._region_lookup.get(text.strip().lower())
+        )
+
+    def procedures_for_technique(self, technique: str) -> tuple[str, ...]:
+        """Rule ids of the procedures a technique belongs to (any date; the snapshot filters)."""
+        return tuple(self._techniques.get(technique.strip().lower().replace(" ", "_").replace("-", "_"), ()))
+
+    @property
+    def techniques(self) -> tuple[str, ...]:
+        return tuple(sorted(self._techniques))
+
+    def at(self, on: date, payer: str | None = None) -> Snapshot:
+        if payer is not None:
+            self.require_payer(payer)
+        return self._snapshot(on, payer)
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - knowledge is loaded once per process
+    def _snapshot(self, on: date, payer: str | None) -> Snapshot:
+        return Snapshot(self, on, payer)
+
+
+class Snapshot:
+    """Rules as of one date of service and one payer. Pure look-ups; no clock, no I/O after start-up."""
+
+    def __init__(self, knowledge: Knowledge, on: date, payer: str | None) -> None:
+        self.knowledge = knowledge
+        self.on = on
+        self.payer = payer
+        self._cache: dict[str, Resolved | None] = {}
+
+    def get(self, rule_id: str) -> Resolved | None:
+        """The rule's value on this day, or None if it is not (or no longer) in force."""
+        if rule_id in self._cache:
+            return self._cache[rule_id]
+        rule = self.knowledge.rules.get(rule_id)
+        version: DatedValue | None = rule.at(self.on) if rule else None
+        resolved = None
+        if rule is not None and version is not None:
+            resolved = Resolved(
+                rule_id, version.value, version.source, rule.uncertain or version.uncertain, version.note
+            )
+        self._cache[rule_id] = resolved
+        return resolved
+
+    def require(self, rule_id: str) -> Resolved:
+        resolved = self.get(rule_id)
+        if resolved is None:
+            raise KnowledgeError(f"rule {rule_id!r} has no value in force on {self.on}")
+        return resolved
+
+    def payer_rule(self, name: str) -> Resolved | None:
+        if self.payer is None:
+            raise KnowledgeError("this snapshot was taken without a payer")
+        return self.get(f"payers.{self.payer}.{name}")
+
+    def procedure(self, code: str) -> Resolved | None:
+        return self.get(f"procedures.{code.strip().upper()}")
+
+    def concept(self, name: str) -> Resolved | None:
+        return self.get(f"concepts.{name}")
+
+    def diagnosis(self, code: str) -> CodeStatus:
+        return self.knowledge.diagnosis_codes.status(code, self.on)
+
+    @cached_property
+    def pairs(self) -> tuple[Resolved, ...]:
+        found = []
+        for rule_id in self.knowledge.rules:
+            if rule_id.startswith("pairs."):
+                resolved = self.get(rule_id)
+                if resolved is not None:
+                    found.append(resolved)
+        return tuple(found)
+
+    @cached_property
+    def stale_code_set(self) -> Resolved | None:
+        """The tabular record when the date of service is past the code set Gravida ships."""
+        tabular = self.get("icd10cm.tabular")
+        if tabular is not None and self.on > tabular.value.valid_through:
+            return tabular
+        return None
+
+
+def procedure_spec(resolved: Resolved) -> specs.ProcedureSpec:
+    return resolved.value  # type: ignore[no-any-return]

@@ -1,0 +1,212 @@
+"""The shapes that rule values must have, one model per kind of rule file.
+
+The loader validates every dated value against the model its rule id selects, so a typo in a rule file
+fails at load time with the file and line, never at coding time.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+_SPEC = ConfigDict(extra="forbid", frozen=True)
+
+
+class ProcedureSpec(BaseModel):
+    """A CPT/HCPCS code in the catalog, with our own label (CPT descriptors are the AMA's copyright)."""
+
+    model_config = _SPEC
+
+    label: str
+    timed: bool = Field(description="Billed in 15-minute units of direct one-on-one time.")
+    therapy: Literal["always", "sometimes", "never"] = Field(
+        description="Whether CMS lists the code as always or sometimes furnished under a therapy plan."
+    )
+    category: Literal["modality", "procedure", "evaluation", "chiropractic", "acupuncture", "test"]
+    techniques: tuple[str, ...] = ()
+    spinal_regions: tuple[int, int] | None = Field(
+        default=None, description="For manipulation: the range of spinal regions this code covers."
+    )
+    counts_toward_total_time: bool | None = Field(
+        default=None,
+        description="Whether its minutes join the CMS total timed minutes; defaults to `timed`.",
+    )
+
+    @property
+    def in_total_time(self) -> bool:
+        return self.timed if self.counts_toward_total_time is None else self.counts_toward_total_time
+
+
+class TrimesterCodes(BaseModel):
+    """A chapter-15 code whose last character is the trimester; each variant spelt out."""
+
+    model_config = _SPEC
+
+    first: str
+    second: str
+    third: str
+    unspecified: str
+
+
+CodeTemplate = str | TrimesterCodes
+
+
+class ConceptSpec(BaseModel):
+    """A clinical concept and the codes that express it, by pregnancy status.
+
+    A code may hold '{side}', filled from `sides` with the condition's side. A variant that is null
+    means the concept does not apply in that status (round-ligament pain after delivery, say).
+    """
+
+    model_config = _SPEC
+
+    label: str
+    regions: tuple[str, ...] = ()
+    pregnant: tuple[CodeTemplate, ...] | None
+    postpartum: tuple[CodeTemplate, ...] | None
+    not_pregnant: tuple[CodeTemplate, ...] | None
+    sides: dict[Literal["unspecified", "left", "right", "bilateral"], str] | None = None
+
+
+class CodeChange(BaseModel):
+    """One ICD-10-CM code-set change that took effect on the date it is filed under."""
+
+    model_config = _SPEC
+
+    code: str
+    change: Literal["added", "became_header", "deleted"]
+    replaced_by: tuple[str, ...] = ()
+    description: str | None = Field(default=None, description="For deleted codes: their description.")
+
+
+class CodeSetSpec(BaseModel):
+    model_config = _SPEC
+
+    code_set: Literal["ICD-10-CM", "ICD-9-CM"]
+
+
+class TabularSpec(BaseModel):
+    model_config = _SPEC
+
+    version: str
+    valid_through: date
+
+
+class UnitTableSpec(BaseModel):
+    """The timed-unit table: a unit per `minutes_per_unit`, the first from `minimum_minutes`."""
+
+    model_config = _SPEC
+
+    minutes_per_unit: int = Field(gt=0)
+    minimum_minutes: int = Field(gt=0)
+
+
+class TrimesterSpec(BaseModel):
+    model_config = _SPEC
+
+    second_from_week: int
+    third_from_week: int
+
+
+class WeeksOfGestationSpec(BaseModel):
+    model_config = _SPEC
+
+    prefix: str
+    under_first_week: str
+    first_week: int
+    last_week: int
+    over_last_week: str
+    unspecified: str
+
+
+class CodeSpec(BaseModel):
+    model_config = _SPEC
+
+    code: str
+
+
+class PrefixesSpec(BaseModel):
+    model_config = _SPEC
+
+    prefixes: tuple[str, ...]
+
+
+class PostpartumPeriodSpec(BaseModel):
+    model_config = _SPEC
+
+    weeks: int
+
+
+class ClaimLimitsSpec(BaseModel):
+    model_config = _SPEC
+
+    max_diagnoses: int
+    max_pointers: int
+
+
+class TherapyModifierSpec(BaseModel):
+    model_config = _SPEC
+
+    required: bool
+    physical_therapy: str = "GP"
+    occupational_therapy: str = "GO"
+
+
+class AssistantModifierSpec(BaseModel):
+    model_config = _SPEC
+
+    required: bool
+    threshold_percent: float = Field(ge=0, le=100)
+    physical_therapy: str = "CQ"
+    occupational_therapy: str = "CO"
+
+
+class DistinctModifierSpec(BaseModel):
+    """Which modifier the payer wants when a bundled pair is distinct by region or by separate service."""
+
+    model_config = _SPEC
+
+    region: str
+    separate_service: str
+
+
+class PairSpec(BaseModel):
+    """Two codes that are not paid together unless distinct; the modifier goes on column 2."""
+
+    model_config = _SPEC
+
+    column1: str
+    column2: str
+    modifier_indicator: Literal[0, 1, 9]
+    basis: Literal["region", "separate_service"]
+
+
+class PayerPackSpec(BaseModel):
+    """A payer policy pack's description (`_pack.yaml`): not dated, it names the pack."""
+
+    model_config = _SPEC
+
+    name: str
+    kind: Literal["medicare", "medicaid", "commercial", "self_pay", "template"]
+    description: str
+
+
+class RegionSpec(BaseModel):
+    model_config = _SPEC
+
+    label: str
+    spinal: bool = False
+    synonyms: tuple[str, ...] = ()
+
+
+class RegionVocabularySpec(BaseModel):
+    model_config = _SPEC
+
+    description: str
+    source: dict[str, str]
+    regions: dict[str, RegionSpec]
+
+
+UnitsMethod = Literal["cms", "cpt"]

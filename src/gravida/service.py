@@ -1,0 +1,125 @@
+"""Use-cases: the one place that wires input, knowledge and coding together for the faces (CLI, API)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from gravida.coding import code_encounter, cms_total_time_units, per_code_units
+from gravida.coding.units import UnitTable
+from gravida.domain import CodingResult, Encounter, InputError
+from gravida.knowledge import CodeStatus, Knowledge, UnknownPayerError, default_knowledge
+
+MAX_INPUT_BYTES = 5_000_000
+_ICD_SHAPE = re.compile(r"^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$")
+
+
+def _field_path(location: tuple[int | str, ...]) -> str:
+    path = ""
+    for part in location:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path or "encounter"
+
+
+def describe_validation_error(exc: ValidationError) -> InputError:
+    """The first problem of a pydantic error, as one line that names the field."""
+    error = exc.errors()[0]
+    location = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if error["type"] == "missing":
+        message = "is required"
+    elif error["type"] == "extra_forbidden":
+        message = "is not a field Gravida knows (check the spelling; see `gravida schema encounter`)"
+    elif "input" in error and error["type"] not in {"model_type", "dict_type"}:
+        message = f"{message} (got {error['input']!r})"
+    return InputError(_field_path(location), message)
+
+
+def parse_encounter(data: Any) -> Encounter:
+    try:
+        return Encounter.model_validate(data)
+    except ValidationError as exc:
+        raise describe_validation_error(exc) from None
+
+
+def read_json_file(path: Path) -> Any:
+    if not path.exists():
+        raise InputError(str(path), "no such file")
+    if path.stat().st_size > MAX_INPUT_BYTES:
+        raise InputError(str(path), f"the file is larger than {MAX_INPUT_BYTES // 1_000_000} MB")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(str(path), "not a UTF-8 text file") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}:{exc.lineno}:{exc.colno}", f"not valid JSON ({exc.msg})") from None
+
+
+def load_encounter(path: Path) -> Encounter:
+    return parse_encounter(read_json_file(path))
+
+
+def code(encounter: Encounter, knowledge: Knowledge | None = None) -> CodingResult:
+    """Code one encounter with the rules of its date of service and payer."""
+    knowledge = knowledge or default_knowledge()
+    try:
+        snapshot = knowledge.at(encounter.date_of_service, encounter.payer)
+    except UnknownPayerError as exc:
+        raise InputError("payer", str(exc)) from None
+    return code_encounter(encounter, snapshot)
+
+
+def code_file(path: Path) -> CodingResult:
+    return code(load_encounter(path))
+
+
+def count_units(method: str, minutes_by_code: Mapping[str, int], on: date,
+                knowledge: Knowledge | None = None) -> dict[str, int]:
+    """Units for codes and minutes by the named method; untimed codes take one unit."""
+    knowledge = knowledge or default_knowledge()
+    if method not in {"cms", "cpt"}:
+        raise InputError("--method", f"must be 'cms' or 'cpt', got {method!r}")
+    snapshot = knowledge.at(on)
+    table_rule = snapshot.require("units.timed_unit_table").value
+    table = UnitTable(table_rule.minutes_per_unit, table_rule.minimum_minutes)
+    timed: dict[str, int] = {}
+    result: dict[str, int] = {}
+    for raw_code, minutes in minutes_by_code.items():
+        code_ = raw_code.strip().upper()
+        resolved = snapshot.procedure(code_)
+        if f"procedures.{code_}" not in knowledge.rules:
+            raise InputError(raw_code, "unknown procedure code")
+        if resolved is None:
+            raise InputError(raw_code, f"the code was not in force on {on}")
+        if minutes < 0:
+            raise InputError(raw_code, f"minutes must be 0 or more, got {minutes}")
+        if resolved.value.timed:
+            timed[code_] = timed.get(code_, 0) + minutes
+        else:
+            result[code_] = 1
+    allocation = (cms_total_time_units if method == "cms" else per_code_units)(timed, table)
+    result.update(allocation.units)
+    return {code_: units for code_, units in result.items() if units > 0}
+
+
+def check_diagnosis(raw_code: str, on: date, knowledge: Knowledge | None = None) -> CodeStatus:
+    knowledge = knowledge or default_knowledge()
+    if not _ICD_SHAPE.match(raw_code.strip().upper()):
+        raise InputError("CODE", f"{raw_code!r} is not shaped like an ICD-10-CM code (e.g. M54.50)")
+    return knowledge.at(on).diagnosis(raw_code)
+
+
+def encounter_schema() -> dict[str, Any]:
+    return Encounter.model_json_schema()
+
+
+def demo_results(count: int = 12, seed: int = 2026) -> list[tuple[Encounter, CodingResult]]:
+    from gravida.synthetic import synthetic_encounters
+
+    return [(encounter, code(encounter)) for encounter in synthetic_encounters(count, seed)]
