@@ -58,19 +58,24 @@ def _parse_day(text: str | None, option: str) -> date:
         _fail(f"{option}: expected a date like 2026-03-14, got {text!r}")
 
 
-def _findings_table(findings: tuple[Finding, ...] | list[Finding], title: str = "Findings") -> Table:
+def _findings_table(
+    findings: tuple[Finding, ...] | list[Finding], title: str = "Findings", patients: list[str] | None = None
+) -> Table:
     table = Table(title=title, show_lines=False, expand=False)
+    if patients is not None:
+        table.add_column("patient")
     table.add_column("severity")
     table.add_column("rule")
     table.add_column("message", overflow="fold")
     table.add_column("source", overflow="fold")
-    for item in findings:
+    for position, item in enumerate(findings):
         style = _SEVERITY_STYLE[item.severity]
         source = item.citation.title if item.citation else ""
         if item.uncertain:
             source = f"{source} (uncertain)"
         message = item.message + (f"\n[italic]Fix:[/] {item.fix}" if item.fix else "")
-        table.add_row(f"[{style}]{item.severity.value}[/]", item.rule_id, message, source)
+        cells = [f"[{style}]{item.severity.value}[/]", item.rule_id, message, source]
+        table.add_row(*([patients[position]] if patients is not None else []), *cells)
     return table
 
 
@@ -143,8 +148,10 @@ def dx_check_command(
     if as_json:
         _print_json(status.to_dict())
         return
-    verdict = "[green]billable[/]" if status.billable else (
-        "[yellow]valid but not billable[/]" if status.valid else "[red]not valid[/]"
+    verdict = (
+        "[green]billable[/]"
+        if status.billable
+        else ("[yellow]valid but not billable[/]" if status.valid else "[red]not valid[/]")
     )
     console.print(f"{status.code}: {verdict}  {status.description}", highlight=False)
     if status.reason:
@@ -166,6 +173,7 @@ def demo_command(
 ) -> None:
     """Code the bundled synthetic encounters and print the claims and findings."""
     results = service.demo_results(count, seed)
+    out = console if console.is_terminal else Console(width=160)
     table = Table(title=f"Gravida demo: {count} synthetic prenatal encounters (seed {seed})", show_lines=True)
     for column in ("patient", "date", "payer", "by", "pregnancy", "diagnoses", "lines", "problems"):
         table.add_column(column, overflow="fold")
@@ -176,19 +184,26 @@ def demo_command(
         )
         problems = [f for f in result.findings if f.severity is not Severity.INFO]
         table.add_row(
-            encounter.patient.id, str(encounter.date_of_service), encounter.payer,
-            encounter.provider.credential.value, _pregnancy_label(encounter),
-            " ".join(d.code for d in result.claim.diagnoses), lines,
+            encounter.patient.id,
+            str(encounter.date_of_service),
+            encounter.payer,
+            encounter.provider.credential.value,
+            _pregnancy_label(encounter),
+            " ".join(d.code for d in result.claim.diagnoses),
+            lines,
             "\n".join(f"{f.severity.value}: {f.rule_id}" for f in problems) or "none",
         )
-    console.print(table)
-    problems = [f for _, result in results for f in result.findings if f.severity is not Severity.INFO]
+    out.print(table)
+    flagged = [(e.patient.id, f) for e, r in results for f in r.findings if f.severity is not Severity.INFO]
+    problems = [f for _, f in flagged]
     if problems:
-        console.print(_findings_table(problems, "Errors and warnings"))
+        out.print(_findings_table(problems, "Errors and warnings", patients=[p for p, _ in flagged]))
     total_lines = sum(len(r.claim.lines) for _, r in results)
-    console.print(f"{len(results)} encounters, {total_lines} lines, "
-                  f"{sum(1 for f in problems if f.severity is Severity.ERROR)} errors, "
-                  f"{sum(1 for f in problems if f.severity is Severity.WARNING)} warnings.")
+    out.print(
+        f"{len(results)} encounters, {total_lines} lines, "
+        f"{sum(1 for f in problems if f.severity is Severity.ERROR)} errors, "
+        f"{sum(1 for f in problems if f.severity is Severity.WARNING)} warnings."
+    )
 
 
 def _pregnancy_label(encounter: Encounter) -> str:
@@ -203,23 +218,17 @@ def _pregnancy_label(encounter: Encounter) -> str:
 
 
 def main() -> None:
-    """Entry point: turn every expected failure into one clear line and exit status 2."""
+    """Entry point: turn every expected failure into one clear line and exit status 2.
+
+    Typer handles usage errors itself (exit 2); what our layers raise is caught here.
+    """
     try:
-        app(standalone_mode=False)
+        app()
     except InputError as exc:
         _exit_with(str(exc))
     except KnowledgeError as exc:
         _exit_with(f"knowledge data: {exc}")
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        _exit_with("aborted", 130)
     except Exception as exc:  # the last guard: never a traceback for the user
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
         if os.environ.get("GRAVIDA_DEBUG"):
             raise
         _exit_with(f"internal error ({type(exc).__name__}: {exc}); set GRAVIDA_DEBUG=1 for details", 1)

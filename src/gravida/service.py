@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from gravida.coding import code_encounter, cms_total_time_units, per_code_units
+from gravida.coding import cms_total_time_units, code_encounter, per_code_units
 from gravida.coding.units import UnitTable
 from gravida.domain import CodingResult, Encounter, InputError
 from gravida.knowledge import CodeStatus, Knowledge, UnknownPayerError, default_knowledge
@@ -79,8 +79,9 @@ def code_file(path: Path) -> CodingResult:
     return code(load_encounter(path))
 
 
-def count_units(method: str, minutes_by_code: Mapping[str, int], on: date,
-                knowledge: Knowledge | None = None) -> dict[str, int]:
+def count_units(
+    method: str, minutes_by_code: Mapping[str, int], on: date, knowledge: Knowledge | None = None
+) -> dict[str, int]:
     """Units for codes and minutes by the named method; untimed codes take one unit."""
     knowledge = knowledge or default_knowledge()
     if method not in {"cms", "cpt"}:

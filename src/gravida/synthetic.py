@@ -14,14 +14,30 @@ from typing import Any
 from gravida.domain import Encounter
 
 _CONCEPTS = (
-    "low_back_pain", "pelvic_girdle_pain", "symphysis_pubis_dysfunction", "sciatica", "carpal_tunnel",
-    "gestational_edema", "neck_pain", "coccyx_pain", "round_ligament_pain", "muscle_spasm", "anxiety",
+    "low_back_pain",
+    "pelvic_girdle_pain",
+    "symphysis_pubis_dysfunction",
+    "sciatica",
+    "carpal_tunnel",
+    "gestational_edema",
+    "neck_pain",
+    "coccyx_pain",
+    "round_ligament_pain",
+    "muscle_spasm",
+    "anxiety",
 )
 _CONCEPT_REGIONS = {
-    "low_back_pain": ["low back"], "pelvic_girdle_pain": ["pelvis", "hip"], "symphysis_pubis_dysfunction": ["pelvis"],
-    "sciatica": ["lumbar", "gluteal"], "carpal_tunnel": ["wrist"], "gestational_edema": ["legs"],
-    "neck_pain": ["neck"], "coccyx_pain": ["sacrum"], "round_ligament_pain": ["abdomen"],
-    "muscle_spasm": ["upper back"], "anxiety": ["neck", "upper back"],
+    "low_back_pain": ["low back"],
+    "pelvic_girdle_pain": ["pelvis", "hip"],
+    "symphysis_pubis_dysfunction": ["pelvis"],
+    "sciatica": ["lumbar", "gluteal"],
+    "carpal_tunnel": ["wrist"],
+    "gestational_edema": ["legs"],
+    "neck_pain": ["neck"],
+    "coccyx_pain": ["sacrum"],
+    "round_ligament_pain": ["abdomen"],
+    "muscle_spasm": ["upper back"],
+    "anxiety": ["neck", "upper back"],
 }
 _MASSAGE = ("effleurage", "petrissage", "swedish_massage", "97124")
 _MANUAL = ("myofascial_release", "soft_tissue_mobilization", "manual_lymphatic_drainage", "97140")
@@ -48,12 +64,13 @@ def _service(rng: random.Random, choice: str, regions: list[str], minutes: int) 
 def synthetic_encounter(rng: random.Random, index: int) -> dict[str, Any]:
     dos = date(2021, 1, 4) + timedelta(days=rng.randrange(0, 5 * 365 + 200))
     credential = rng.choice(["LMT", "PT", "PT", "PTA", "OT"])
-    payer = "medicare" if credential != "LMT" and rng.random() < 0.4 else "commercial-cpt"
+    payer = "medicare" if credential != "LMT" and rng.random() < 0.5 else "commercial-cpt"
     concepts = rng.sample(_CONCEPTS, k=rng.choice([1, 1, 2, 3]))
     regions = _CONCEPT_REGIONS[concepts[0]]
     services = [_service(rng, rng.choice(_MASSAGE), regions, rng.choice([15, 20, 23, 30, 38, 45]))]
     if rng.random() < 0.6:
-        other = rng.choice([regions, _CONCEPT_REGIONS[concepts[-1]], ["hip"]])
+        # Mostly a region of its own (distinct-region billing); sometimes the same one (a bundling error).
+        other = regions if rng.random() < 0.25 else rng.choice([_CONCEPT_REGIONS[concepts[-1]], ["hip"], ["neck"]])
         services.append(_service(rng, rng.choice(_MANUAL), other, rng.choice([8, 10, 15, 22, 25])))
     if credential != "LMT" and rng.random() < 0.4:
         services.append(_service(rng, rng.choice(_ACTIVE), [], rng.choice([7, 12, 15, 24])))
@@ -78,15 +95,23 @@ def synthetic_encounter(rng: random.Random, index: int) -> dict[str, Any]:
         "date_of_service": dos.isoformat(),
         "payer": payer,
         "place_of_service": "11",
-        "provider": {"npi": npi_with_check_digit(f"1{rng.randrange(10**8):08d}"), "credential": credential,
-                     "state": rng.choice(["WA", "OR", "CA", "NY", "TX"])},
-        "patient": {"id": f"SYN-{index:05d}", "birth_date": date(rng.randint(1985, 2002), rng.randint(1, 12),
-                                                                  rng.randint(1, 28)).isoformat(), "sex": "F"},
+        "provider": {
+            "npi": npi_with_check_digit(f"1{rng.randrange(10**8):08d}"),
+            "credential": credential,
+            "state": rng.choice(["WA", "OR", "CA", "NY", "TX"]),
+        },
+        "patient": {
+            "id": f"SYN-{index:05d}",
+            "birth_date": date(rng.randint(1985, 2002), rng.randint(1, 12), rng.randint(1, 28)).isoformat(),
+            "sex": "F",
+        },
         "pregnancy": pregnancy,
-        "referral": {"by_npi": npi_with_check_digit(f"1{rng.randrange(10**8):08d}"),
-                     "by_credential": rng.choice(["MD", "DO", "CNM", "NP"]),
-                     "date": referral_date.isoformat(),
-                     "expires": (referral_date + timedelta(days=180)).isoformat()},
+        "referral": {
+            "by_npi": npi_with_check_digit(f"1{rng.randrange(10**8):08d}"),
+            "by_credential": rng.choice(["MD", "DO", "CNM", "NP"]),
+            "date": referral_date.isoformat(),
+            "expires": (referral_date + timedelta(days=180)).isoformat(),
+        },
         "services": services,
         "conditions": conditions,
         "pregnancy_incidental": "edd" in pregnancy and rng.random() < 0.1,

@@ -16,8 +16,11 @@ from gravida.knowledge import Resolved, Snapshot
 from gravida.knowledge.icd10_index import normalize
 from gravida.knowledge.specs import CodeTemplate, ConceptSpec, TrimesterCodes
 
-_TRIMESTER_WORDS = {Trimester.FIRST: "first trimester", Trimester.SECOND: "second trimester",
-                    Trimester.THIRD: "third trimester"}
+_TRIMESTER_WORDS = {
+    Trimester.FIRST: "first trimester",
+    Trimester.SECOND: "second trimester",
+    Trimester.THIRD: "third trimester",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,16 +40,20 @@ def _is_chapter_15(code: str) -> bool:
 
 def _expand(template: CodeTemplate, trimester: Trimester, condition: Condition, spec: ConceptSpec) -> str:
     if isinstance(template, TrimesterCodes):
-        return {Trimester.FIRST: template.first, Trimester.SECOND: template.second,
-                Trimester.THIRD: template.third}.get(trimester, template.unspecified)
+        return {
+            Trimester.FIRST: template.first,
+            Trimester.SECOND: template.second,
+            Trimester.THIRD: template.third,
+        }.get(trimester, template.unspecified)
     if "{side}" in template:
         sides = spec.sides or {}
         return template.replace("{side}", sides.get(condition.side or "unspecified", sides.get("unspecified", "")))
     return template
 
 
-def _variant(condition: Condition, index: int, status: PregnancyStatus, incidental: bool,
-             snapshot: Snapshot, out: list[Finding]) -> str:
+def _variant(
+    condition: Condition, index: int, status: PregnancyStatus, incidental: bool, snapshot: Snapshot, out: list[Finding]
+) -> str:
     if incidental or status.status == "not_pregnant":
         return "not_pregnant"
     if status.status == "postpartum":
@@ -54,19 +61,24 @@ def _variant(condition: Condition, index: int, status: PregnancyStatus, incident
         if status.postpartum_weeks is not None and status.postpartum_weeks > period.value.weeks:
             if not condition.pregnancy_related:
                 return "not_pregnant"
-            out.append(finding(
-                "coding.dx.after_postpartum_period", Severity.INFO,
-                f"{status.postpartum_weeks} weeks after delivery is past the {period.value.weeks}-week postpartum "
-                "period; puerperal codes are kept because the condition is documented as pregnancy-related.",
-                fix="If the condition is not pregnancy-related, set pregnancy_related to false.",
-                basis=period, evidence_items=[evidence(f"conditions[{index}].pregnancy_related", True)],
-            ))
+            out.append(
+                finding(
+                    "coding.dx.after_postpartum_period",
+                    Severity.INFO,
+                    f"{status.postpartum_weeks} weeks after delivery is past the {period.value.weeks}-week postpartum "
+                    "period; puerperal codes are kept because the condition is documented as pregnancy-related.",
+                    fix="If the condition is not pregnancy-related, set pregnancy_related to false.",
+                    basis=period,
+                    evidence_items=[evidence(f"conditions[{index}].pregnancy_related", True)],
+                )
+            )
         return "postpartum"
     return "pregnant"
 
 
-def _concept_codes(condition: Condition, index: int, status: PregnancyStatus, incidental: bool,
-                   snapshot: Snapshot, out: list[Finding]) -> tuple[list[str], frozenset[str]]:
+def _concept_codes(
+    condition: Condition, index: int, status: PregnancyStatus, incidental: bool, snapshot: Snapshot, out: list[Finding]
+) -> tuple[list[str], frozenset[str]]:
     name = (condition.concept or "").strip().lower().replace(" ", "_").replace("-", "_")
     field = f"conditions[{index}].concept"
     if f"concepts.{name}" not in snapshot.knowledge.rules:
@@ -80,47 +92,64 @@ def _concept_codes(condition: Condition, index: int, status: PregnancyStatus, in
     templates = getattr(spec, variant)
     status_words = {"pregnant": "in pregnancy", "postpartum": "after delivery", "not_pregnant": "outside pregnancy"}
     if templates is None:
-        out.append(finding(
-            "coding.dx.concept_not_applicable", Severity.ERROR,
-            f"{spec.label} has no code {status_words[variant]}; it is not coded.",
-            fix="Give the diagnosis code from the referring provider's order.",
-            basis=resolved, evidence_items=[evidence(field, condition.concept)], carc="CO-11",
-        ))
+        out.append(
+            finding(
+                "coding.dx.concept_not_applicable",
+                Severity.ERROR,
+                f"{spec.label} has no code {status_words[variant]}; it is not coded.",
+                fix="Give the diagnosis code from the referring provider's order.",
+                basis=resolved,
+                evidence_items=[evidence(field, condition.concept)],
+                carc="CO-11",
+            )
+        )
         return [], frozenset()
     codes = [_expand(t, status.trimester, condition, spec) for t in templates]
-    out.append(finding(
-        "coding.dx.concept", Severity.INFO,
-        f"{spec.label} {status_words[variant]}: {' + '.join(codes)}.",
-        basis=resolved, evidence_items=[evidence(field, condition.concept)],
-    ))
+    out.append(
+        finding(
+            "coding.dx.concept",
+            Severity.INFO,
+            f"{spec.label} {status_words[variant]}: {' + '.join(codes)}.",
+            basis=resolved,
+            evidence_items=[evidence(field, condition.concept)],
+        )
+    )
     return codes, frozenset(spec.regions)
 
 
-def _check_trimester(code: str, description: str, status: PregnancyStatus, field: str,
-                     out: list[Finding]) -> None:
+def _check_trimester(code: str, description: str, status: PregnancyStatus, field: str, out: list[Finding]) -> None:
     expected = _TRIMESTER_WORDS.get(status.trimester)
     stated = next((w for w in _TRIMESTER_WORDS.values() if w in description.lower()), None)
     if expected and stated and stated != expected:
-        out.append(finding(
-            "coding.dx.trimester_mismatch", Severity.ERROR,
-            f"{code} is for the {stated}, but the patient is in the {expected} on the date of service "
-            f"({status.age}).",
-            fix=f"Use the {expected} code of the same category.",
-            evidence_items=[evidence(field, code)], carc="CO-11",
-        ))
+        out.append(
+            finding(
+                "coding.dx.trimester_mismatch",
+                Severity.ERROR,
+                f"{code} is for the {stated}, but the patient is in the {expected} on the date of service "
+                f"({status.age}).",
+                fix=f"Use the {expected} code of the same category.",
+                evidence_items=[evidence(field, code)],
+                carc="CO-11",
+            )
+        )
 
 
 def _validate(code: str, field: str, snapshot: Snapshot, out: list[Finding]) -> str:
     state = snapshot.diagnosis(code)
     if not state.valid or not state.billable:
         replacements = ", ".join(state.replacements) or "a more specific code"
-        out.append(finding(
-            "coding.dx.invalid" if not state.valid else "coding.dx.not_billable", Severity.ERROR,
-            f"{state.code} is not billable on {snapshot.on}: {state.reason}. A claim with it is rejected "
-            "(CO-16 with remark M76).",
-            fix=f"Use {replacements}.", evidence_items=[evidence(field, code)], carc="CO-16",
-            basis=Resolved("icd10cm.changes", None, state.citation, False) if state.citation else None,
-        ))
+        out.append(
+            finding(
+                "coding.dx.invalid" if not state.valid else "coding.dx.not_billable",
+                Severity.ERROR,
+                f"{state.code} is not billable on {snapshot.on}: {state.reason}. A claim with it is rejected "
+                "(CO-16 with remark M76).",
+                fix=f"Use {replacements}.",
+                evidence_items=[evidence(field, code)],
+                carc="CO-16",
+                basis=Resolved("icd10cm.changes", None, state.citation, False) if state.citation else None,
+            )
+        )
     return state.description
 
 
@@ -130,33 +159,44 @@ def supported_date(snapshot: Snapshot, out: list[Finding]) -> bool:
     if code_set is not None and code_set.value.code_set == "ICD-10-CM":
         return True
     first = snapshot.knowledge.rule("icd10cm.code_set").versions[0]
-    out.append(finding(
-        "coding.dx.code_set", Severity.ERROR,
-        f"{snapshot.on} is before ICD-10-CM took effect ({first.effective}); Gravida does not code ICD-9-CM "
-        "claims.",
-        basis=Resolved("icd10cm.code_set", None, first.source, False), carc="CO-16",
-    ))
+    out.append(
+        finding(
+            "coding.dx.code_set",
+            Severity.ERROR,
+            f"{snapshot.on} is before ICD-10-CM took effect ({first.effective}); Gravida does not code ICD-9-CM "
+            "claims.",
+            basis=Resolved("icd10cm.code_set", None, first.source, False),
+            carc="CO-16",
+        )
+    )
     return False
 
 
-def choose_diagnoses(encounter: Encounter, status: PregnancyStatus, snapshot: Snapshot,
-                     out: list[Finding]) -> list[ChosenDiagnosis]:
+def choose_diagnoses(
+    encounter: Encounter, status: PregnancyStatus, snapshot: Snapshot, out: list[Finding]
+) -> list[ChosenDiagnosis]:
     if snapshot.stale_code_set is not None:
         tabular = snapshot.stale_code_set
-        out.append(finding(
-            "coding.dx.code_set_not_current", Severity.WARNING,
-            f"Gravida's ICD-10-CM data is the {tabular.value.version} release, current through "
-            f"{tabular.value.valid_through}; codes changed on a later update are not known for {snapshot.on}.",
-            fix="Check each diagnosis code against the code set in force on the date of service.",
-            basis=tabular,
-        ))
+        out.append(
+            finding(
+                "coding.dx.code_set_not_current",
+                Severity.WARNING,
+                f"Gravida's ICD-10-CM data is the {tabular.value.version} release, current through "
+                f"{tabular.value.valid_through}; codes changed on a later update are not known for {snapshot.on}.",
+                fix="Check each diagnosis code against the code set in force on the date of service.",
+                basis=tabular,
+            )
+        )
     incidental = encounter.pregnancy_incidental and status.status == "pregnant"
     if encounter.pregnancy_incidental and status.status != "pregnant":
-        out.append(finding(
-            "coding.dx.incidental_without_pregnancy", Severity.WARNING,
-            "pregnancy_incidental is set but the encounter does not describe a current pregnancy; it is ignored.",
-            evidence_items=[evidence("pregnancy_incidental", True)],
-        ))
+        out.append(
+            finding(
+                "coding.dx.incidental_without_pregnancy",
+                Severity.WARNING,
+                "pregnancy_incidental is set but the encounter does not describe a current pregnancy; it is ignored.",
+                evidence_items=[evidence("pregnancy_incidental", True)],
+            )
+        )
     status_prefixes = snapshot.require("diagnosis.status_only_codes").value.prefixes
     chosen: list[ChosenDiagnosis] = []
     for index, condition in enumerate(encounter.conditions):
@@ -171,46 +211,68 @@ def choose_diagnoses(encounter: Encounter, status: PregnancyStatus, snapshot: Sn
             codes, regions = _concept_codes(condition, index, status, incidental, snapshot, out)
         for code in codes:
             if incidental and _is_chapter_15(code):
-                out.append(finding(
-                    "coding.dx.incidental_drops_chapter_15", Severity.WARNING,
-                    f"{code} is left off: the pregnancy is documented as incidental, so Z33.1 replaces chapter-15 codes.",
-                    basis=snapshot.get("diagnosis.incidental_pregnancy"), evidence_items=[evidence(field, code)],
-                ))
+                out.append(
+                    finding(
+                        "coding.dx.incidental_drops_chapter_15",
+                        Severity.WARNING,
+                        f"{code} is left off: the pregnancy is documented as incidental, so Z33.1 replaces "
+                        "chapter-15 codes.",
+                        basis=snapshot.get("diagnosis.incidental_pregnancy"),
+                        evidence_items=[evidence(field, code)],
+                    )
+                )
                 continue
             description = _validate(code, field, snapshot, out)
             if _is_chapter_15(code) and status.status == "pregnant":
                 _check_trimester(code, description, status, field, out)
-            chosen.append(ChosenDiagnosis(code, description, regions, code.startswith(status_prefixes),
-                                          evidence(field, code)))
+            chosen.append(
+                ChosenDiagnosis(code, description, regions, code.startswith(status_prefixes), evidence(field, code))
+            )
     chosen.extend(_status_codes(encounter, status, incidental, chosen, snapshot, out))
     return _ordered(chosen)
 
 
-def _status_codes(encounter: Encounter, status: PregnancyStatus, incidental: bool,
-                  chosen: list[ChosenDiagnosis], snapshot: Snapshot, out: list[Finding]) -> list[ChosenDiagnosis]:
+def _status_codes(
+    encounter: Encounter,
+    status: PregnancyStatus,
+    incidental: bool,
+    chosen: list[ChosenDiagnosis],
+    snapshot: Snapshot,
+    out: list[Finding],
+) -> list[ChosenDiagnosis]:
     extra: list[ChosenDiagnosis] = []
     if incidental:
         rule = snapshot.require("diagnosis.incidental_pregnancy")
         code = normalize(rule.value.code)
-        extra.append(ChosenDiagnosis(code, snapshot.diagnosis(code).description, frozenset(), True,
-                                     evidence("pregnancy_incidental", True)))
-        out.append(finding(
-            "coding.dx.incidental", Severity.INFO,
-            f"The pregnancy is documented as incidental: {code} instead of chapter-15 codes, and no Z3A code "
-            "(Z3A codes follow an obstetric code).",
-            basis=rule, evidence_items=[evidence("pregnancy_incidental", True)],
-        ))
+        extra.append(
+            ChosenDiagnosis(
+                code, snapshot.diagnosis(code).description, frozenset(), True, evidence("pregnancy_incidental", True)
+            )
+        )
+        out.append(
+            finding(
+                "coding.dx.incidental",
+                Severity.INFO,
+                f"The pregnancy is documented as incidental: {code} instead of chapter-15 codes, and no Z3A code "
+                "(Z3A codes follow an obstetric code).",
+                basis=rule,
+                evidence_items=[evidence("pregnancy_incidental", True)],
+            )
+        )
         return extra
     if status.status != "pregnant":
         return extra
     if not any(_is_chapter_15(d.code) for d in chosen):
-        out.append(finding(
-            "coding.dx.chapter_15_missing", Severity.WARNING,
-            "The patient is pregnant but no chapter-15 (O) code is listed. Chapter-15 codes come first unless "
-            "the provider documents the pregnancy as incidental.",
-            fix="Code the condition with its chapter-15 code, or set pregnancy_incidental if documented.",
-            basis=snapshot.get("diagnosis.incidental_pregnancy"),
-        ))
+        out.append(
+            finding(
+                "coding.dx.chapter_15_missing",
+                Severity.WARNING,
+                "The patient is pregnant but no chapter-15 (O) code is listed. Chapter-15 codes come first unless "
+                "the provider documents the pregnancy as incidental.",
+                fix="Code the condition with its chapter-15 code, or set pregnancy_incidental if documented.",
+                basis=snapshot.get("diagnosis.incidental_pregnancy"),
+            )
+        )
     if status.age is not None:
         rule = snapshot.require("diagnosis.weeks_of_gestation")
         spec = rule.value
@@ -221,13 +283,24 @@ def _status_codes(encounter: Encounter, status: PregnancyStatus, incidental: boo
             code = spec.over_last_week
         else:
             code = f"{spec.prefix}{weeks:02d}"
-        extra.append(ChosenDiagnosis(code, _validate(code, "pregnancy", snapshot, out), frozenset(), True,
-                                     evidence("pregnancy", str(status.age))))
-        out.append(finding(
-            "coding.dx.weeks_of_gestation", Severity.INFO,
-            f"{code}: {status.age} counts {weeks} completed weeks of gestation.",
-            basis=rule, evidence_items=[evidence("pregnancy", str(status.age))],
-        ))
+        extra.append(
+            ChosenDiagnosis(
+                code,
+                _validate(code, "pregnancy", snapshot, out),
+                frozenset(),
+                True,
+                evidence("pregnancy", str(status.age)),
+            )
+        )
+        out.append(
+            finding(
+                "coding.dx.weeks_of_gestation",
+                Severity.INFO,
+                f"{code}: {status.age} counts {weeks} completed weeks of gestation.",
+                basis=rule,
+                evidence_items=[evidence("pregnancy", str(status.age))],
+            )
+        )
     return extra
 
 

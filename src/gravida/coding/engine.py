@@ -20,8 +20,9 @@ def code_encounter(encounter: Encounter, snapshot: Snapshot) -> CodingResult:
     """
     out: list[Finding] = []
     if not supported_date(snapshot, out):
-        return CodingResult(claim=Claim(date_of_service=encounter.date_of_service, payer=encounter.payer),
-                            findings=tuple(out))
+        return CodingResult(
+            claim=Claim(date_of_service=encounter.date_of_service, payer=encounter.payer), findings=tuple(out)
+        )
     services = coded_services(encounter, snapshot, out)
     units = assign_units(services, encounter, snapshot, out)
     modifiers: dict[str, list[str]] = {s.code: [] for s in services}
@@ -39,13 +40,15 @@ def code_encounter(encounter: Encounter, snapshot: Snapshot) -> CodingResult:
     for service in services:
         if units.get(service.code, 0) <= 0:
             continue
-        lines.append(ClaimLine(
-            code=service.code,
-            units=units[service.code],
-            modifiers=tuple(modifiers[service.code][:4]),
-            diagnosis_pointers=_pointers(service, chosen, max_pointers),
-            minutes=service.minutes,
-        ))
+        lines.append(
+            ClaimLine(
+                code=service.code,
+                units=units[service.code],
+                modifiers=tuple(modifiers[service.code][:4]),
+                diagnosis_pointers=_pointers(service, chosen, max_pointers),
+                minutes=service.minutes,
+            )
+        )
     claim = Claim(
         date_of_service=encounter.date_of_service,
         payer=encounter.payer,
@@ -55,19 +58,21 @@ def code_encounter(encounter: Encounter, snapshot: Snapshot) -> CodingResult:
     return CodingResult(claim=claim, findings=tuple(out))
 
 
-def _within_claim_limit(chosen: list[ChosenDiagnosis], snapshot: Snapshot,
-                        out: list[Finding]) -> list[ChosenDiagnosis]:
+def _within_claim_limit(chosen: list[ChosenDiagnosis], snapshot: Snapshot, out: list[Finding]) -> list[ChosenDiagnosis]:
     limits = snapshot.require("claim.limits")
     maximum = limits.value.max_diagnoses
     if len(chosen) <= maximum:
         return chosen
     dropped = [d.code for d in chosen[maximum:]]
-    out.append(finding(
-        "coding.dx.too_many", Severity.WARNING,
-        f"A claim carries at most {maximum} diagnoses; {', '.join(dropped)} were left off.",
-        fix="Keep the diagnoses the services treat; split the visit's other conditions out if needed.",
-        basis=limits,
-    ))
+    out.append(
+        finding(
+            "coding.dx.too_many",
+            Severity.WARNING,
+            f"A claim carries at most {maximum} diagnoses; {', '.join(dropped)} were left off.",
+            fix="Keep the diagnoses the services treat; split the visit's other conditions out if needed.",
+            basis=limits,
+        )
+    )
     return chosen[:maximum]
 
 
@@ -80,11 +85,16 @@ def _require_qualifying(chosen: list[ChosenDiagnosis], snapshot: Snapshot, out: 
         else "Only pregnancy status codes are listed; pregnancy alone is not a qualifying diagnosis for "
         "massage or therapy."
     )
-    out.append(finding(
-        "coding.dx.no_qualifying_diagnosis", Severity.ERROR, message,
-        fix="Add the condition treated (e.g. low_back_pain, symphysis_pubis_dysfunction) from the referral.",
-        basis=snapshot.get("diagnosis.status_only_codes"), carc="CO-11" if chosen else "CO-16",
-    ))
+    out.append(
+        finding(
+            "coding.dx.no_qualifying_diagnosis",
+            Severity.ERROR,
+            message,
+            fix="Add the condition treated (e.g. low_back_pain, symphysis_pubis_dysfunction) from the referral.",
+            basis=snapshot.get("diagnosis.status_only_codes"),
+            carc="CO-11" if chosen else "CO-16",
+        )
+    )
 
 
 def _pointers(service: CodedService, chosen: list[ChosenDiagnosis], maximum: int) -> tuple[int, ...]:

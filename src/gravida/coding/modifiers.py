@@ -16,8 +16,13 @@ def _is_occupational(service: CodedService, encounter: Encounter) -> bool:
     return bool(performers & _OCCUPATIONAL) or encounter.provider.credential in _OCCUPATIONAL
 
 
-def therapy_modifiers(services: list[CodedService], encounter: Encounter, snapshot: Snapshot,
-                      modifiers: dict[str, list[str]], out: list[Finding]) -> None:
+def therapy_modifiers(
+    services: list[CodedService],
+    encounter: Encounter,
+    snapshot: Snapshot,
+    modifiers: dict[str, list[str]],
+    out: list[Finding],
+) -> None:
     rule = snapshot.payer_rule("therapy_modifiers")
     if rule is None or not rule.value.required:
         return
@@ -26,66 +31,97 @@ def therapy_modifiers(services: list[CodedService], encounter: Encounter, snapsh
         if therapy == "never" or (therapy == "sometimes" and encounter.provider.credential not in _THERAPISTS):
             continue
         if encounter.provider.credential not in _THERAPISTS:
-            out.append(finding(
-                "coding.modifiers.therapy_by_non_therapist", Severity.WARNING,
-                f"{service.code} is an {therapy}-therapy code and this payer asks for GP/GO on it, but GP/GO "
-                f"state a therapy plan of care, which a {encounter.provider.credential} does not furnish; "
-                "no therapy modifier was added. Expect a denial unless the payer credentials this provider "
-                "for the code.",
-                fix="Check the payer's policy for this provider type, or bill under the supervising therapist.",
-                basis=_combined(rule, service.basis), evidence_items=service.evidence(encounter), carc="CO-4",
-            ))
+            out.append(
+                finding(
+                    "coding.modifiers.therapy_by_non_therapist",
+                    Severity.WARNING,
+                    f"{service.code} is an {therapy}-therapy code and this payer asks for GP/GO on it, but GP/GO "
+                    f"state a therapy plan of care, which a {encounter.provider.credential} does not furnish; "
+                    "no therapy modifier was added. Expect a denial unless the payer credentials this provider "
+                    "for the code.",
+                    fix="Check the payer's policy for this provider type, or bill under the supervising therapist.",
+                    basis=_combined(rule, service.basis),
+                    evidence_items=service.evidence(encounter),
+                    carc="CO-4",
+                )
+            )
             continue
         occupational = _is_occupational(service, encounter)
         modifier = rule.value.occupational_therapy if occupational else rule.value.physical_therapy
         modifiers[service.code].append(modifier)
         plan = "occupational" if occupational else "physical"
-        out.append(finding(
-            "coding.modifiers.therapy", Severity.INFO,
-            f"{modifier} on {service.code}: the payer requires a therapy modifier on {therapy}-therapy codes "
-            f"({plan} therapy plan of care).",
-            basis=_combined(rule, service.basis), evidence_items=service.evidence(encounter),
-        ))
+        out.append(
+            finding(
+                "coding.modifiers.therapy",
+                Severity.INFO,
+                f"{modifier} on {service.code}: the payer requires a therapy modifier on {therapy}-therapy codes "
+                f"({plan} therapy plan of care).",
+                basis=_combined(rule, service.basis),
+                evidence_items=service.evidence(encounter),
+            )
+        )
 
 
-def assistant_modifiers(services: list[CodedService], encounter: Encounter, snapshot: Snapshot,
-                        modifiers: dict[str, list[str]], out: list[Finding]) -> None:
+def assistant_modifiers(
+    services: list[CodedService],
+    encounter: Encounter,
+    snapshot: Snapshot,
+    modifiers: dict[str, list[str]],
+    out: list[Finding],
+) -> None:
     rule = snapshot.payer_rule("assistant_modifiers")
     for service in services:
         if not service.assistant_minutes or service.spec.therapy == "never":
             continue
         share = 100 * service.assistant_minutes / service.minutes if service.minutes else 100.0
         if rule is None or not rule.value.required:
-            out.append(finding(
-                "coding.modifiers.assistant_not_required", Severity.INFO,
-                f"{service.code}: an assistant furnished {service.assistant_minutes} of {service.minutes} minutes; "
-                "this payer's policy on the date of service asks for no assistant modifier.",
-                basis=rule, evidence_items=service.evidence(encounter),
-            ))
+            out.append(
+                finding(
+                    "coding.modifiers.assistant_not_required",
+                    Severity.INFO,
+                    f"{service.code}: an assistant furnished {service.assistant_minutes} of {service.minutes} minutes; "
+                    "this payer's policy on the date of service asks for no assistant modifier.",
+                    basis=rule,
+                    evidence_items=service.evidence(encounter),
+                )
+            )
             continue
         if share <= rule.value.threshold_percent:
-            out.append(finding(
-                "coding.modifiers.assistant_de_minimis", Severity.INFO,
-                f"{service.code}: the assistant's {share:.0f}% is within the {rule.value.threshold_percent:g}% "
-                "de minimis share, so no CQ/CO.",
-                basis=rule, evidence_items=service.evidence(encounter),
-            ))
+            out.append(
+                finding(
+                    "coding.modifiers.assistant_de_minimis",
+                    Severity.INFO,
+                    f"{service.code}: the assistant's {share:.0f}% is within the {rule.value.threshold_percent:g}% "
+                    "de minimis share, so no CQ/CO.",
+                    basis=rule,
+                    evidence_items=service.evidence(encounter),
+                )
+            )
             continue
-        modifier = rule.value.occupational_therapy if _is_occupational(service, encounter) else (
-            rule.value.physical_therapy
+        modifier = (
+            rule.value.occupational_therapy if _is_occupational(service, encounter) else (rule.value.physical_therapy)
         )
         modifiers[service.code].insert(0, modifier)
-        out.append(finding(
-            "coding.modifiers.assistant", Severity.INFO,
-            f"{modifier} on {service.code}: the assistant furnished {share:.0f}% of the minutes, more than "
-            f"{rule.value.threshold_percent:g}%. The line is paid at the assistant rate. (Per-unit splitting of "
-            "mixed therapist and assistant minutes is not modelled.)",
-            basis=rule, evidence_items=service.evidence(encounter),
-        ))
+        out.append(
+            finding(
+                "coding.modifiers.assistant",
+                Severity.INFO,
+                f"{modifier} on {service.code}: the assistant furnished {share:.0f}% of the minutes, more than "
+                f"{rule.value.threshold_percent:g}%. The line is paid at the assistant rate. (Per-unit splitting of "
+                "mixed therapist and assistant minutes is not modelled.)",
+                basis=rule,
+                evidence_items=service.evidence(encounter),
+            )
+        )
 
 
-def pair_modifiers(services: list[CodedService], encounter: Encounter, snapshot: Snapshot,
-                   modifiers: dict[str, list[str]], out: list[Finding]) -> None:
+def pair_modifiers(
+    services: list[CodedService],
+    encounter: Encounter,
+    snapshot: Snapshot,
+    modifiers: dict[str, list[str]],
+    out: list[Finding],
+) -> None:
     by_code = {s.code: s for s in services}
     distinct = snapshot.payer_rule("distinct_modifiers")
     for pair in snapshot.pairs:
@@ -96,47 +132,72 @@ def pair_modifiers(services: list[CodedService], encounter: Encounter, snapshot:
         both = [*first.evidence(encounter), *second.evidence(encounter)]
         names = f"{spec.column1} and {spec.column2}"
         if spec.modifier_indicator == 0:
-            out.append(finding(
-                "coding.pairs.never_separate", Severity.ERROR,
-                f"{names} are never paid together on one date; no modifier bypasses this pair.",
-                fix=f"Bill only {spec.column1}.", basis=pair, evidence_items=both, carc="CO-97",
-            ))
+            out.append(
+                finding(
+                    "coding.pairs.never_separate",
+                    Severity.ERROR,
+                    f"{names} are never paid together on one date; no modifier bypasses this pair.",
+                    fix=f"Bill only {spec.column1}.",
+                    basis=pair,
+                    evidence_items=both,
+                    carc="CO-97",
+                )
+            )
             continue
         if spec.basis == "separate_service":
             modifier = distinct.value.separate_service if distinct else "59"
             _add(modifiers, spec.column2, modifier)
-            out.append(finding(
-                "coding.pairs.separate_service", Severity.INFO,
-                f"{modifier} on {spec.column2}: {names} are a bundled pair, payable together only as separate "
-                "services in separate time intervals.",
-                fix="Make sure the note shows each service's own minutes and purpose.",
-                basis=pair, evidence_items=both,
-            ))
+            out.append(
+                finding(
+                    "coding.pairs.separate_service",
+                    Severity.INFO,
+                    f"{modifier} on {spec.column2}: {names} are a bundled pair, payable together only as separate "
+                    "services in separate time intervals.",
+                    fix="Make sure the note shows each service's own minutes and purpose.",
+                    basis=pair,
+                    evidence_items=both,
+                )
+            )
         elif not first.regions or not second.regions:
-            out.append(finding(
-                "coding.pairs.region_unknown", Severity.WARNING,
-                f"{names} are payable together only on distinct body regions, and the regions are not documented "
-                "for both; no modifier was added.",
-                fix="Document the region treated with each code.", basis=pair, evidence_items=both, carc="CO-97",
-            ))
+            out.append(
+                finding(
+                    "coding.pairs.region_unknown",
+                    Severity.WARNING,
+                    f"{names} are payable together only on distinct body regions, and the regions are not documented "
+                    "for both; no modifier was added.",
+                    fix="Document the region treated with each code.",
+                    basis=pair,
+                    evidence_items=both,
+                    carc="CO-97",
+                )
+            )
         elif first.regions & second.regions:
             shared = ", ".join(sorted(first.regions & second.regions))
-            out.append(finding(
-                "coding.pairs.same_region", Severity.ERROR,
-                f"{names} were both performed on the same region ({shared}); they are not separately billable "
-                "there, and a distinct-service modifier would misrepresent the visit.",
-                fix=f"Bill the time under one code, or document distinct regions for {spec.column2}.",
-                basis=pair, evidence_items=both, carc="CO-97",
-            ))
+            out.append(
+                finding(
+                    "coding.pairs.same_region",
+                    Severity.ERROR,
+                    f"{names} were both performed on the same region ({shared}); they are not separately billable "
+                    "there, and a distinct-service modifier would misrepresent the visit.",
+                    fix=f"Bill the time under one code, or document distinct regions for {spec.column2}.",
+                    basis=pair,
+                    evidence_items=both,
+                    carc="CO-97",
+                )
+            )
         else:
             modifier = distinct.value.region if distinct else "59"
             _add(modifiers, spec.column2, modifier)
-            out.append(finding(
-                "coding.pairs.distinct_region", Severity.INFO,
-                f"{modifier} on {spec.column2}: {names} were performed on distinct regions "
-                f"({', '.join(sorted(first.regions))} / {', '.join(sorted(second.regions))}).",
-                basis=_combined(pair, distinct), evidence_items=both,
-            ))
+            out.append(
+                finding(
+                    "coding.pairs.distinct_region",
+                    Severity.INFO,
+                    f"{modifier} on {spec.column2}: {names} were performed on distinct regions "
+                    f"({', '.join(sorted(first.regions))} / {', '.join(sorted(second.regions))}).",
+                    basis=_combined(pair, distinct),
+                    evidence_items=both,
+                )
+            )
 
 
 def _add(modifiers: dict[str, list[str]], code: str, modifier: str) -> None:

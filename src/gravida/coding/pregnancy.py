@@ -32,16 +32,25 @@ def pregnancy_status(encounter: Encounter, snapshot: Snapshot, out: list[Finding
         age = GestationalAge.parse(pregnancy.gestational_age)
         source_field = "pregnancy.gestational_age"
         if pregnancy.edd:
-            from_edd = GestationalAge.from_due_date(pregnancy.edd, encounter.date_of_service) if (
-                (pregnancy.edd - encounter.date_of_service).days <= 280) else None
+            from_edd = (
+                GestationalAge.from_due_date(pregnancy.edd, encounter.date_of_service)
+                if ((pregnancy.edd - encounter.date_of_service).days <= 280)
+                else None
+            )
             if from_edd is None or abs(from_edd.total_days - age.total_days) > 7:
-                out.append(finding(
-                    "coding.pregnancy.age_disagrees_with_due_date", Severity.WARNING,
-                    f"The gestational age {age} disagrees with the due date {pregnancy.edd} "
-                    f"({from_edd or 'more than 40 weeks away'}) by more than a week; the stated age is used.",
-                    fix="Correct the gestational age or the due date.",
-                    evidence_items=[evidence("pregnancy.gestational_age", age), evidence("pregnancy.edd", pregnancy.edd)],
-                ))
+                out.append(
+                    finding(
+                        "coding.pregnancy.age_disagrees_with_due_date",
+                        Severity.WARNING,
+                        f"The gestational age {age} disagrees with the due date {pregnancy.edd} "
+                        f"({from_edd or 'more than 40 weeks away'}) by more than a week; the stated age is used.",
+                        fix="Correct the gestational age or the due date.",
+                        evidence_items=[
+                            evidence("pregnancy.gestational_age", age),
+                            evidence("pregnancy.edd", pregnancy.edd),
+                        ],
+                    )
+                )
     elif pregnancy.edd:
         try:
             age = GestationalAge.from_due_date(pregnancy.edd, encounter.date_of_service)
@@ -49,21 +58,27 @@ def pregnancy_status(encounter: Encounter, snapshot: Snapshot, out: list[Finding
             raise InputError("pregnancy.edd", str(exc)) from None
         source_field = "pregnancy.edd"
     if age is None:
-        out.append(finding(
-            "coding.pregnancy.age_unknown", Severity.WARNING,
-            "The patient is pregnant but neither a gestational age nor a due date is given, so the trimester "
-            "is 'unspecified' and no weeks-of-gestation (Z3A) code is added.",
-            fix="Give the gestational age on the date of service (e.g. 28w3d) or the due date.",
-            basis=snapshot.get("diagnosis.trimesters"),
-        ))
+        out.append(
+            finding(
+                "coding.pregnancy.age_unknown",
+                Severity.WARNING,
+                "The patient is pregnant but neither a gestational age nor a due date is given, so the trimester "
+                "is 'unspecified' and no weeks-of-gestation (Z3A) code is added.",
+                fix="Give the gestational age on the date of service (e.g. 28w3d) or the due date.",
+                basis=snapshot.get("diagnosis.trimesters"),
+            )
+        )
         return PregnancyStatus("pregnant")
     if age.weeks > 42:
-        out.append(finding(
-            "coding.pregnancy.post_term", Severity.WARNING,
-            f"A gestational age of {age} on the date of service is past 42 weeks; check whether the patient "
-            "has delivered (postpartum_weeks).",
-            evidence_items=[evidence(source_field, age)],
-        ))
+        out.append(
+            finding(
+                "coding.pregnancy.post_term",
+                Severity.WARNING,
+                f"A gestational age of {age} on the date of service is past 42 weeks; check whether the patient "
+                "has delivered (postpartum_weeks).",
+                evidence_items=[evidence(source_field, age)],
+            )
+        )
     trimester_rule = snapshot.require("diagnosis.trimesters")
     bounds = trimester_rule.value
     if age.weeks < bounds.second_from_week:
@@ -72,10 +87,14 @@ def pregnancy_status(encounter: Encounter, snapshot: Snapshot, out: list[Finding
         trimester = Trimester.SECOND
     else:
         trimester = Trimester.THIRD
-    out.append(finding(
-        "coding.pregnancy.trimester", Severity.INFO,
-        f"Gestational age {age} on {encounter.date_of_service}: trimester {int(trimester)} "
-        f"(second from {bounds.second_from_week}w0d, third from {bounds.third_from_week}w0d).",
-        basis=trimester_rule, evidence_items=[evidence(source_field, getattr(pregnancy, source_field.split('.')[1]))],
-    ))
+    out.append(
+        finding(
+            "coding.pregnancy.trimester",
+            Severity.INFO,
+            f"Gestational age {age} on {encounter.date_of_service}: trimester {int(trimester)} "
+            f"(second from {bounds.second_from_week}w0d, third from {bounds.third_from_week}w0d).",
+            basis=trimester_rule,
+            evidence_items=[evidence(source_field, getattr(pregnancy, source_field.split(".")[1]))],
+        )
+    )
     return PregnancyStatus("pregnant", age=age, trimester=trimester)

@@ -38,20 +38,24 @@ def _canonical_regions(service: Service, index: int, snapshot: Snapshot, out: li
     for position, raw in enumerate(service.regions):
         canonical = snapshot.knowledge.region(raw)
         if canonical is None:
-            out.append(finding(
-                "coding.regions.unknown", Severity.WARNING,
-                f"Region {raw!r} is not one Gravida knows; it cannot be used to tell regions apart or point "
-                "the line to its diagnosis.",
-                fix="Use a region such as lumbar, cervical, pelvic, hip, wrist_hand or lower_extremity.",
-                evidence_items=[evidence(f"services[{index}].regions[{position}]", raw)],
-            ))
+            out.append(
+                finding(
+                    "coding.regions.unknown",
+                    Severity.WARNING,
+                    f"Region {raw!r} is not one Gravida knows; it cannot be used to tell regions apart or point "
+                    "the line to its diagnosis.",
+                    fix="Use a region such as lumbar, cervical, pelvic, hip, wrist_hand or lower_extremity.",
+                    evidence_items=[evidence(f"services[{index}].regions[{position}]", raw)],
+                )
+            )
         else:
             regions.add(canonical)
     return regions
 
 
-def _code_from_technique(service: Service, index: int, regions: set[str], snapshot: Snapshot,
-                         out: list[Finding]) -> str:
+def _code_from_technique(
+    service: Service, index: int, regions: set[str], snapshot: Snapshot, out: list[Finding]
+) -> str:
     technique = service.technique or ""
     candidates = snapshot.knowledge.procedures_for_technique(technique)
     if not candidates:
@@ -68,8 +72,11 @@ def _code_from_technique(service: Service, index: int, regions: set[str], snapsh
     if len(options) > 1:
         spinal = {r for r in regions if snapshot.knowledge.regions.regions[r].spinal}
         count = len(spinal)
-        matching = [(c, r) for c, r in options
-                    if r.value.spinal_regions and r.value.spinal_regions[0] <= count <= r.value.spinal_regions[1]]
+        matching = [
+            (c, r)
+            for c, r in options
+            if r.value.spinal_regions and r.value.spinal_regions[0] <= count <= r.value.spinal_regions[1]
+        ]
         if not matching:
             raise InputError(
                 f"services[{index}].regions",
@@ -77,12 +84,15 @@ def _code_from_technique(service: Service, index: int, regions: set[str], snapsh
                 "given (cervical, thoracic, lumbar, sacral, pelvic)",
             )
         chosen_code, chosen = matching[0]
-    out.append(finding(
-        "coding.procedure.from_technique", Severity.INFO,
-        f"{technique.replace('_', ' ').capitalize()} is billed as {chosen_code} ({chosen.value.label}).",
-        basis=chosen,
-        evidence_items=[evidence(f"services[{index}].technique", technique)],
-    ))
+    out.append(
+        finding(
+            "coding.procedure.from_technique",
+            Severity.INFO,
+            f"{technique.replace('_', ' ').capitalize()} is billed as {chosen_code} ({chosen.value.label}).",
+            basis=chosen,
+            evidence_items=[evidence(f"services[{index}].technique", technique)],
+        )
+    )
     return chosen_code
 
 
@@ -103,14 +113,17 @@ def coded_services(encounter: Encounter, snapshot: Snapshot, out: list[Finding])
             code = _code_from_technique(service, index, regions, snapshot, out)
         resolved = snapshot.procedure(code)
         if resolved is None:
-            out.append(finding(
-                "coding.procedure.not_in_force", Severity.ERROR,
-                f"{code} was not a valid code on {encounter.date_of_service}; the line is left off the claim.",
-                fix="Use the code that was in force on the date of service.",
-                basis=_first_version(snapshot, code),
-                evidence_items=[evidence(f"services[{index}].code", code)],
-                carc="CO-16",
-            ))
+            out.append(
+                finding(
+                    "coding.procedure.not_in_force",
+                    Severity.ERROR,
+                    f"{code} was not a valid code on {encounter.date_of_service}; the line is left off the claim.",
+                    fix="Use the code that was in force on the date of service.",
+                    basis=_first_version(snapshot, code),
+                    evidence_items=[evidence(f"services[{index}].code", code)],
+                    carc="CO-16",
+                )
+            )
             continue
         coded = by_code.setdefault(code, CodedService(code=code, spec=resolved.value, basis=resolved))
         coded.minutes += service.minutes

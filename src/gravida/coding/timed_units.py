@@ -11,8 +11,9 @@ from gravida.knowledge import Snapshot
 METHOD_NAMES = {"cms": "CMS total-time method", "cpt": "CPT per-code method"}
 
 
-def assign_units(services: list[CodedService], encounter: Encounter, snapshot: Snapshot,
-                 out: list[Finding]) -> dict[str, int]:
+def assign_units(
+    services: list[CodedService], encounter: Encounter, snapshot: Snapshot, out: list[Finding]
+) -> dict[str, int]:
     table_rule = snapshot.require("units.timed_unit_table")
     table = UnitTable(table_rule.value.minutes_per_unit, table_rule.value.minimum_minutes)
     method_rule = snapshot.payer_rule("units_method")
@@ -25,37 +26,53 @@ def assign_units(services: list[CodedService], encounter: Encounter, snapshot: S
         if not service.spec.timed:
             units[service.code] = 1
         elif service.minutes == 0:
-            out.append(finding(
-                "coding.units.no_minutes", Severity.ERROR,
-                f"{service.code} is a timed code but no minutes are documented, so no unit can be billed.",
-                fix="Document the direct one-on-one minutes for this code.",
-                basis=table_rule, evidence_items=service.evidence(encounter), carc="CO-16",
-            ))
+            out.append(
+                finding(
+                    "coding.units.no_minutes",
+                    Severity.ERROR,
+                    f"{service.code} is a timed code but no minutes are documented, so no unit can be billed.",
+                    fix="Document the direct one-on-one minutes for this code.",
+                    basis=table_rule,
+                    evidence_items=service.evidence(encounter),
+                    carc="CO-16",
+                )
+            )
 
     allocation = (cms_total_time_units if method == "cms" else per_code_units)(pooled, table)
     units.update(allocation.units)
     units.update(per_code_units(separate, table).units)
     if pooled:
         detail = ", ".join(f"{code} {minutes} min -> {allocation.units[code]}" for code, minutes in pooled.items())
-        out.append(finding(
-            f"coding.units.{method}", Severity.INFO,
-            f"{METHOD_NAMES[method]} ({snapshot.payer}): {allocation.total_minutes} timed minutes, "
-            f"{allocation.total_units} unit(s): {detail}.",
-            basis=method_rule,
-        ))
+        out.append(
+            finding(
+                f"coding.units.{method}",
+                Severity.INFO,
+                f"{METHOD_NAMES[method]} ({snapshot.payer}): {allocation.total_minutes} timed minutes, "
+                f"{allocation.total_units} unit(s): {detail}.",
+                basis=method_rule,
+            )
+        )
     if allocation.tie_broken_between:
-        out.append(finding(
-            "coding.units.tie", Severity.WARNING,
-            "Codes " + " and ".join(allocation.tie_broken_between) + " have equal leftover minutes; the last unit "
-            "went to the code with more minutes in all (then the one listed first). The clinician may choose.",
-            fix="Confirm which code the last unit belongs to.", basis=method_rule,
-        ))
+        out.append(
+            finding(
+                "coding.units.tie",
+                Severity.WARNING,
+                "Codes " + " and ".join(allocation.tie_broken_between) + " have equal leftover minutes; the last unit "
+                "went to the code with more minutes in all (then the one listed first). The clinician may choose.",
+                fix="Confirm which code the last unit belongs to.",
+                basis=method_rule,
+            )
+        )
     for service in services:
         if service.spec.timed and service.minutes and units.get(service.code, 0) == 0:
-            out.append(finding(
-                "coding.units.below_threshold", Severity.WARNING,
-                f"{service.code}: {service.minutes} minute(s) do not earn a unit under the {METHOD_NAMES[method]}; "
-                "the line is left off the claim.",
-                basis=method_rule, evidence_items=service.evidence(encounter),
-            ))
+            out.append(
+                finding(
+                    "coding.units.below_threshold",
+                    Severity.WARNING,
+                    f"{service.code}: {service.minutes} minute(s) do not earn a unit under the {METHOD_NAMES[method]}; "
+                    "the line is left off the claim.",
+                    basis=method_rule,
+                    evidence_items=service.evidence(encounter),
+                )
+            )
     return units

@@ -56,8 +56,11 @@ def cms_total_time_units(minutes_by_code: Mapping[str, int], table: UnitTable = 
     units = {code: minutes_by_code[code] // per_unit for code in codes}
     owed = total_units - sum(units.values())
     leftovers = sorted(
-        ((minutes_by_code[code] % per_unit, minutes_by_code[code], -position, code)
-         for position, code in enumerate(codes) if minutes_by_code[code] % per_unit),
+        (
+            (minutes_by_code[code] % per_unit, minutes_by_code[code], -position, code)
+            for position, code in enumerate(codes)
+            if minutes_by_code[code] % per_unit
+        ),
         reverse=True,
     )
     tie: tuple[str, ...] = ()

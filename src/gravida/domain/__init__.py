@@ -1,7 +1,6 @@
 """Value types shared by every layer. Nothing here imports another part of Gravida."""
 
 from gravida.domain.claim import Claim, ClaimLine, CodingResult, Diagnosis
-from gravida.domain.errors import InputError
 from gravida.domain.encounter import (
     Condition,
     Credential,
@@ -12,6 +11,7 @@ from gravida.domain.encounter import (
     Referral,
     Service,
 )
+from gravida.domain.errors import InputError
 from gravida.domain.finding import Citation, Evidence, Finding, Severity
 from gravida.domain.gestation import GestationalAge, Trimester
 

@@ -65,7 +65,11 @@ class DiagnosisCodes:
         if code_set is None or code_set.value.code_set != "ICD-10-CM":
             first = self._code_set.versions[0].effective
             return CodeStatus(
-                code, known=False, valid=False, billable=False, description="",
+                code,
+                known=False,
+                valid=False,
+                billable=False,
+                description="",
                 reason=f"ICD-10-CM applies to dates of service from {first}; {on} falls under ICD-9-CM",
                 citation=self._code_set.versions[0].source,
             )
@@ -79,26 +83,40 @@ class DiagnosisCodes:
             kind = first_later.change.change
             if kind == "added":
                 return CodeStatus(
-                    code, known=True, valid=False, billable=False, description=entry.description if entry else "",
+                    code,
+                    known=True,
+                    valid=False,
+                    billable=False,
+                    description=entry.description if entry else "",
                     replacements=self._replacements_before(code, on),
                     reason=f"{code} was added to ICD-10-CM on {first_later.effective}, after {on}",
                     citation=first_later.citation,
                 )
             description = entry.description if entry else (first_later.change.description or "")
-            return CodeStatus(code, known=True, valid=True, billable=True, description=description,
-                              citation=first_later.citation)
+            return CodeStatus(
+                code, known=True, valid=True, billable=True, description=description, citation=first_later.citation
+            )
         if entry is None:
             deleted = next((c for c in reversed(in_force) if c.change.change == "deleted"), None)
             if deleted is not None:
                 return CodeStatus(
-                    code, known=True, valid=False, billable=False,
+                    code,
+                    known=True,
+                    valid=False,
+                    billable=False,
                     description=deleted.change.description or "",
                     replacements=deleted.change.replaced_by,
                     reason=f"{code} was deleted from ICD-10-CM on {deleted.effective}",
                     citation=deleted.citation,
                 )
-            return CodeStatus(code, known=False, valid=False, billable=False, description="",
-                              reason=f"{code} is not an ICD-10-CM code")
+            return CodeStatus(
+                code,
+                known=False,
+                valid=False,
+                billable=False,
+                description="",
+                reason=f"{code} is not an ICD-10-CM code",
+            )
         if entry.billable:
             return CodeStatus(code, known=True, valid=True, billable=True, description=entry.description)
         header_change = next((c for c in reversed(in_force) if c.change.change == "became_header"), None)
@@ -109,8 +127,13 @@ class DiagnosisCodes:
             else f"{code} is a header (category or subcategory), not a billable code"
         )
         return CodeStatus(
-            code, known=True, valid=True, billable=False, description=entry.description,
-            replacements=replacements, reason=reason,
+            code,
+            known=True,
+            valid=True,
+            billable=False,
+            description=entry.description,
+            replacements=replacements,
+            reason=reason,
             citation=header_change.citation if header_change else None,
         )
 

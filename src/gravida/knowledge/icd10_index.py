@@ -11,6 +11,7 @@ import os
 import sqlite3
 import tempfile
 import threading
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -48,7 +49,9 @@ def _index_path() -> Path:
 
 def _build(target: Path) -> None:
     """Read the tabular once through simple-icd-10-cm and write the index atomically."""
-    import simple_icd_10_cm as icd  # slow import: parses the XML
+    with warnings.catch_warnings():  # the package uses deprecated importlib.resources calls
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import simple_icd_10_cm as icd  # slow import: parses the XML
 
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
@@ -84,9 +87,7 @@ class TabularIndex:
         if self._connection is None:
             if not self._path.exists():
                 _build(self._path)
-            self._connection = sqlite3.connect(
-                f"file:{self._path}?mode=ro", uri=True, check_same_thread=False
-            )
+            self._connection = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, check_same_thread=False)
         return self._connection
 
     @property
@@ -104,17 +105,19 @@ class TabularIndex:
     @lru_cache(maxsize=65536)  # noqa: B019 - one index lives for the whole process
     def _get(self, code: str) -> TabularEntry | None:
         with self._lock:
-            row = self._connect().execute(
-                "SELECT description, billable FROM codes WHERE code = ?", (code,)
-            ).fetchone()
+            row = self._connect().execute("SELECT description, billable FROM codes WHERE code = ?", (code,)).fetchone()
         return TabularEntry(code, row[0], bool(row[1])) if row else None
 
     def children(self, code: str) -> tuple[str, ...]:
         """Codes one level below `code` (used to suggest billable replacements for a header)."""
         prefix = normalize(code)
         with self._lock:
-            rows = self._connect().execute(
-                "SELECT code FROM codes WHERE code LIKE ? AND billable = 1 ORDER BY code",
-                (prefix + ("_" if "." in prefix else "._") + "%",),
-            ).fetchall()
+            rows = (
+                self._connect()
+                .execute(
+                    "SELECT code FROM codes WHERE code LIKE ? AND billable = 1 ORDER BY code",
+                    (prefix + ("_" if "." in prefix else "._") + "%",),
+                )
+                .fetchall()
+            )
         return tuple(r[0] for r in rows)

@@ -67,7 +67,10 @@ class LoadedData:
 
 
 def rule_id_for(path: Path, root: Path) -> str:
-    """The rule id is the file's path under data/ with dots: payers/medicare/units_method.yaml -> payers.medicare.units_method."""
+    """The rule id is the file's path under data/ with dots.
+
+    payers/medicare/units_method.yaml is payers.medicare.units_method.
+    """
     return ".".join(path.relative_to(root).with_suffix("").parts)
 
 

@@ -30,6 +30,15 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
             seen[key] = line
         return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
 
+    def construct_strict_timestamp(self, node: yaml.ScalarNode) -> object:
+        try:
+            return self.construct_yaml_timestamp(node)
+        except ValueError as exc:
+            raise RuleFileError(self.path, node.start_mark.line + 1, f"{node.value!r} is not a date ({exc})") from None
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_strict_timestamp)
+
 
 def key_lines(node: yaml.Node, *path: str) -> dict[Any, int]:
     """Lines of the keys of the mapping found by following `path` from the document root."""

@@ -1,0 +1,5 @@
+"""`python -m gravida` runs the CLI."""
+
+from gravida.cli import main
+
+main()
