@@ -8,6 +8,7 @@ pregnancy as incidental; Z3A weeks of gestation close the list (guideline I.C.15
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from gravida.coding.findings import evidence, finding
 from gravida.coding.pregnancy import PregnancyStatus
@@ -16,6 +17,12 @@ from gravida.knowledge import Resolved, Snapshot
 from gravida.knowledge.icd10_index import normalize
 from gravida.knowledge.specs import CodeTemplate, ConceptSpec, TrimesterCodes
 
+_TRIMESTER_FIELDS = {
+    Trimester.FIRST: "first",
+    Trimester.SECOND: "second",
+    Trimester.THIRD: "third",
+    Trimester.UNSPECIFIED: "unspecified",
+}
 _TRIMESTER_WORDS = {
     Trimester.FIRST: "first trimester",
     Trimester.SECOND: "second trimester",
@@ -40,11 +47,7 @@ def _is_chapter_15(code: str) -> bool:
 
 def _expand(template: CodeTemplate, trimester: Trimester, condition: Condition, spec: ConceptSpec) -> str:
     if isinstance(template, TrimesterCodes):
-        return {
-            Trimester.FIRST: template.first,
-            Trimester.SECOND: template.second,
-            Trimester.THIRD: template.third,
-        }.get(trimester, template.unspecified)
+        return getattr(template, _TRIMESTER_FIELDS[trimester])  # type: ignore[no-any-return]
     if "{side}" in template:
         sides = spec.sides or {}
         return template.replace("{side}", sides.get(condition.side or "unspecified", sides.get("unspecified", "")))
@@ -117,9 +120,15 @@ def _concept_codes(
     return codes, frozenset(spec.regions)
 
 
+@lru_cache(maxsize=4096)
+def _stated_trimester(description: str) -> str | None:
+    lowered = description.lower()
+    return next((w for w in _TRIMESTER_WORDS.values() if w in lowered), None)
+
+
 def _check_trimester(code: str, description: str, status: PregnancyStatus, field: str, out: list[Finding]) -> None:
     expected = _TRIMESTER_WORDS.get(status.trimester)
-    stated = next((w for w in _TRIMESTER_WORDS.values() if w in description.lower()), None)
+    stated = _stated_trimester(description)
     if expected and stated and stated != expected:
         out.append(
             finding(

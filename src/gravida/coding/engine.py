@@ -9,6 +9,7 @@ from gravida.coding.pregnancy import pregnancy_status
 from gravida.coding.procedures import CodedService, coded_services
 from gravida.coding.timed_units import assign_units
 from gravida.domain import Claim, ClaimLine, CodingResult, Diagnosis, Encounter, Finding, Severity
+from gravida.domain.trusted import trusted
 from gravida.knowledge import Snapshot
 
 
@@ -41,21 +42,24 @@ def code_encounter(encounter: Encounter, snapshot: Snapshot) -> CodingResult:
         if units.get(service.code, 0) <= 0:
             continue
         lines.append(
-            ClaimLine(
+            trusted(
+                ClaimLine,
                 code=service.code,
                 units=units[service.code],
                 modifiers=tuple(modifiers[service.code][:4]),
                 diagnosis_pointers=_pointers(service, chosen, max_pointers),
                 minutes=service.minutes,
+                charge=None,
             )
         )
-    claim = Claim(
+    claim = trusted(
+        Claim,
         date_of_service=encounter.date_of_service,
         payer=encounter.payer,
-        diagnoses=tuple(Diagnosis(code=d.code, description=d.description) for d in chosen),
+        diagnoses=tuple(trusted(Diagnosis, code=d.code, description=d.description) for d in chosen),
         lines=tuple(lines),
     )
-    return CodingResult(claim=claim, findings=tuple(out))
+    return trusted(CodingResult, claim=claim, findings=tuple(out))
 
 
 def _within_claim_limit(chosen: list[ChosenDiagnosis], snapshot: Snapshot, out: list[Finding]) -> list[ChosenDiagnosis]:

@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gravida.domain import Evidence, Finding, Severity
+from gravida.domain.trusted import trusted
 from gravida.knowledge import Resolved
+
+# Findings are built from validated inputs and rule data, thousands a second in batch work, so they are
+# constructed without re-validation (domain.trusted); mypy checks their types instead.
 
 
 def evidence(field: str, value: object) -> Evidence:
-    return Evidence(field=field, value=str(value))
+    return Evidence(field, str(value))
 
 
 def finding(
@@ -23,7 +27,8 @@ def finding(
     carc: str | None = None,
 ) -> Finding:
     """A finding whose citation and uncertainty come from the rule data it rests on."""
-    return Finding(
+    return trusted(
+        Finding,
         rule_id=rule_id,
         severity=severity,
         message=message,

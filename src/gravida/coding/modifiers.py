@@ -26,6 +26,7 @@ def therapy_modifiers(
     rule = snapshot.payer_rule("therapy_modifiers")
     if rule is None or not rule.value.required:
         return
+    applied: list[tuple[CodedService, str]] = []
     for service in services:
         therapy = service.spec.therapy
         if therapy == "never" or (therapy == "sometimes" and encounter.provider.credential not in _THERAPISTS):
@@ -36,7 +37,8 @@ def therapy_modifiers(
                     "coding.modifiers.therapy_by_non_therapist",
                     Severity.WARNING,
                     f"{service.code} is an {therapy}-therapy code and this payer asks for GP/GO on it, but GP/GO "
-                    f"state a therapy plan of care, which a {encounter.provider.credential} does not furnish; "
+                    f"state a therapy plan of care, which the rendering provider ({encounter.provider.credential.value}) "
+                    "does not furnish; "
                     "no therapy modifier was added. Expect a denial unless the payer credentials this provider "
                     "for the code.",
                     fix="Check the payer's policy for this provider type, or bill under the supervising therapist.",
@@ -49,15 +51,18 @@ def therapy_modifiers(
         occupational = _is_occupational(service, encounter)
         modifier = rule.value.occupational_therapy if occupational else rule.value.physical_therapy
         modifiers[service.code].append(modifier)
-        plan = "occupational" if occupational else "physical"
+        applied.append((service, modifier))
+    if applied:
+        names = ", ".join(f"{m} on {s.code}" for s, m in applied)
+        uncertain = any(s.basis.uncertain for s, _ in applied)
         out.append(
             finding(
                 "coding.modifiers.therapy",
                 Severity.INFO,
-                f"{modifier} on {service.code}: the payer requires a therapy modifier on {therapy}-therapy codes "
-                f"({plan} therapy plan of care).",
-                basis=_combined(rule, service.basis),
-                evidence_items=service.evidence(encounter),
+                f"{names}: the payer requires a therapy modifier (GP for a physical-therapy, GO for an "
+                "occupational-therapy plan of care) on always-therapy codes.",
+                basis=Resolved(rule.rule_id, rule.value, rule.citation, rule.uncertain or uncertain, rule.note),
+                evidence_items=[e for s, _ in applied for e in s.evidence(encounter)],
             )
         )
 

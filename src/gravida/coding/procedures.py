@@ -11,7 +11,7 @@ from gravida.knowledge import Resolved, Snapshot
 from gravida.knowledge.specs import ProcedureSpec
 
 
-@dataclass
+@dataclass(slots=True)
 class CodedService:
     """All services billed under one code: their minutes and regions added up."""
 
@@ -23,14 +23,16 @@ class CodedService:
     regions: set[str] = field(default_factory=set)
     service_indexes: list[int] = field(default_factory=list)
     performed_by_assistant: bool = False
+    _evidence: list[Evidence] | None = None
 
     def evidence(self, encounter: Encounter) -> list[Evidence]:
-        items = []
-        for index in self.service_indexes:
-            service = encounter.services[index]
-            label = service.code or service.technique or ""
-            items.append(evidence(f"services[{index}]", f"{label}, {service.minutes} min"))
-        return items
+        if self._evidence is None:
+            self._evidence = []
+            for index in self.service_indexes:
+                service = encounter.services[index]
+                label = service.code or service.technique or ""
+                self._evidence.append(evidence(f"services[{index}]", f"{label}, {service.minutes} min"))
+        return self._evidence
 
 
 def _canonical_regions(service: Service, index: int, snapshot: Snapshot, out: list[Finding]) -> set[str]:
@@ -126,9 +128,10 @@ def coded_services(encounter: Encounter, snapshot: Snapshot, out: list[Finding])
             )
             continue
         coded = by_code.setdefault(code, CodedService(code=code, spec=resolved.value, basis=resolved))
+        assistant = _assistant_minutes(service, encounter)
         coded.minutes += service.minutes
-        coded.assistant_minutes += _assistant_minutes(service, encounter)
-        coded.performed_by_assistant |= _assistant_minutes(service, encounter) > 0
+        coded.assistant_minutes += assistant
+        coded.performed_by_assistant |= assistant > 0
         coded.regions |= regions
         coded.service_indexes.append(index)
     return list(by_code.values())

@@ -15,7 +15,9 @@ def assign_units(
     services: list[CodedService], encounter: Encounter, snapshot: Snapshot, out: list[Finding]
 ) -> dict[str, int]:
     table_rule = snapshot.require("units.timed_unit_table")
-    table = UnitTable(table_rule.value.minutes_per_unit, table_rule.value.minimum_minutes)
+    table: UnitTable = snapshot.memo(
+        "<unit table>", lambda: UnitTable(table_rule.value.minutes_per_unit, table_rule.value.minimum_minutes)
+    )
     method_rule = snapshot.payer_rule("units_method")
     method = method_rule.value if method_rule else "cms"
     units: dict[str, int] = {}

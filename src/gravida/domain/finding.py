@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -19,23 +20,29 @@ class Severity(StrEnum):
     INFO = "info"
 
 
-class Citation(BaseModel):
-    """Where a rule comes from, so a biller can check it against the source."""
+# Citation and Evidence are plain frozen dataclasses: coding creates tens of thousands of them a second
+# in batch work, and pydantic still validates and serializes them as fields of Finding.
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where a rule comes from, so a biller can check it against the source."""
 
     title: str
     url: str
 
 
-class Evidence(BaseModel):
-    """The input a finding rests on: a field of the encounter and its value, or a span of a note."""
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The input a finding rests on: a field of the encounter and its value, or a span of a note.
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    `field` is the path of the input field (e.g. 'services[1].minutes'); `start`/`end` are character
+    offsets when the evidence comes from a note.
+    """
 
-    field: str = Field(description="Path of the input field, e.g. 'services[1].minutes'.")
-    value: str = Field(description="The value found there, as text.")
-    start: int | None = Field(default=None, description="Character offset in the note, when from a note.")
+    field: str
+    value: str
+    start: int | None = None
     end: int | None = None
 
 

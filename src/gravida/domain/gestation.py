@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
+from functools import lru_cache
 
 _GA_PATTERN = re.compile(r"^\s*(\d{1,2})\s*w\s*(?:(\d)\s*d)?\s*$", re.IGNORECASE)
 
@@ -32,6 +33,10 @@ class GestationalAge:
     @classmethod
     def parse(cls, text: str) -> GestationalAge:
         """Read '28w3d' or '28w'. Raises ValueError with a message fit for the user."""
+        return _parse(text)
+
+    @classmethod
+    def _parse_uncached(cls, text: str) -> GestationalAge:
         match = _GA_PATTERN.match(text)
         if match is None:
             raise ValueError(f"expected weeks and days like '28w3d' or '28w', got {text!r}")
@@ -56,3 +61,8 @@ class GestationalAge:
 
     def __str__(self) -> str:
         return f"{self.weeks}w{self.days}d"
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str) -> GestationalAge:
+    return GestationalAge._parse_uncached(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from datetime import date
 
@@ -54,13 +55,22 @@ class DiagnosisCodes:
                 self._by_code.setdefault(key, []).append(_Change(version.effective, change, version.source))
         for entries in self._by_code.values():
             entries.sort(key=lambda c: c.effective)
+        self._change_dates = sorted({*changes.change_dates, *code_set.change_dates})
+        self._memo: dict[tuple[str, int], CodeStatus] = {}
 
     @property
     def tabular(self) -> TabularIndex:
         return self._tabular
 
     def status(self, raw_code: str, on: date) -> CodeStatus:
-        code = normalize(raw_code)
+        """The code's state on `on`. Memoized per stretch of dates between two changes of the code set."""
+        key = (raw_code, bisect.bisect_right(self._change_dates, on))
+        cached = self._memo.get(key)
+        if cached is None:
+            cached = self._memo[key] = self._status(normalize(raw_code), on)
+        return cached
+
+    def _status(self, code: str, on: date) -> CodeStatus:
         code_set = self._code_set.at(on)
         if code_set is None or code_set.value.code_set != "ICD-10-CM":
             first = self._code_set.versions[0].effective
@@ -70,7 +80,7 @@ class DiagnosisCodes:
                 valid=False,
                 billable=False,
                 description="",
-                reason=f"ICD-10-CM applies to dates of service from {first}; {on} falls under ICD-9-CM",
+                reason=f"ICD-10-CM applies to dates of service from {first}; earlier dates fall under ICD-9-CM",
                 citation=self._code_set.versions[0].source,
             )
         entry = self._tabular.get(code)
@@ -89,7 +99,7 @@ class DiagnosisCodes:
                     billable=False,
                     description=entry.description if entry else "",
                     replacements=self._replacements_before(code, on),
-                    reason=f"{code} was added to ICD-10-CM on {first_later.effective}, after {on}",
+                    reason=f"{code} was added to ICD-10-CM on {first_later.effective}",
                     citation=first_later.citation,
                 )
             description = entry.description if entry else (first_later.change.description or "")

@@ -6,10 +6,12 @@ new dated value in a data file, and the snapshot picks the right one.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from gravida.domain import Citation
@@ -46,6 +48,9 @@ class Knowledge:
             for name, spec in data.regions.regions.items()
             for synonym in (name, name.replace("_", " "), *spec.synonyms)
         }
+        self._region_memo: dict[str, str | None] = {}
+        self._technique_memo: dict[str, tuple[str, ...]] = {}
+        self._change_dates = sorted({day for rule in self.rules.values() for day in rule.change_dates})
         self._techniques: dict[str, list[str]] = {}
         for rule in self.rules.values():
             if rule.id.startswith("procedures."):
@@ -72,36 +77,44 @@ class Knowledge:
 
     def region(self, text: str) -> str | None:
         """The canonical region for a name or synonym ('low back' -> 'lumbar'), or None."""
-        return self._region_lookup.get(text.strip().lower().replace("-", " ").replace("_", " ")) or (
-            self._region_lookup.get(text.strip().lower())
-        )
+        if text not in self._region_memo:
+            folded = text.strip().lower()
+            self._region_memo[text] = self._region_lookup.get(folded.replace("-", " ").replace("_", " ")) or (
+                self._region_lookup.get(folded)
+            )
+        return self._region_memo[text]
 
     def procedures_for_technique(self, technique: str) -> tuple[str, ...]:
         """Rule ids of the procedures a technique belongs to (any date; the snapshot filters)."""
-        return tuple(self._techniques.get(technique.strip().lower().replace(" ", "_").replace("-", "_"), ()))
+        if technique not in self._technique_memo:
+            key = technique.strip().lower().replace(" ", "_").replace("-", "_")
+            self._technique_memo[technique] = tuple(self._techniques.get(key, ()))
+        return self._technique_memo[technique]
 
     @property
     def techniques(self) -> tuple[str, ...]:
         return tuple(sorted(self._techniques))
 
     def at(self, on: date, payer: str | None = None) -> Snapshot:
+        """The rules in force on `on` for `payer` (None: rules that belong to no payer)."""
         if payer is not None:
             self.require_payer(payer)
-        return self._snapshot(on, payer)
+        return Snapshot(self, on, payer, self._epoch_cache(bisect.bisect_right(self._change_dates, on), payer))
 
-    @lru_cache(maxsize=4096)  # noqa: B019 - knowledge is loaded once per process
-    def _snapshot(self, on: date, payer: str | None) -> Snapshot:
-        return Snapshot(self, on, payer)
+    @lru_cache(maxsize=1024)  # noqa: B019 - knowledge is loaded once per process
+    def _epoch_cache(self, epoch: int, payer: str | None) -> dict[str, Any]:
+        """Resolved rules shared by every day between two consecutive change dates: nothing differs there."""
+        return {}
 
 
 class Snapshot:
     """Rules as of one date of service and one payer. Pure look-ups; no clock, no I/O after start-up."""
 
-    def __init__(self, knowledge: Knowledge, on: date, payer: str | None) -> None:
+    def __init__(self, knowledge: Knowledge, on: date, payer: str | None, shared: dict[str, Any]) -> None:
         self.knowledge = knowledge
         self.on = on
         self.payer = payer
-        self._cache: dict[str, Resolved | None] = {}
+        self._cache: dict[str, Any] = shared
 
     def get(self, rule_id: str) -> Resolved | None:
         """The rule's value on this day, or None if it is not (or no longer) in force."""
@@ -116,6 +129,12 @@ class Snapshot:
             )
         self._cache[rule_id] = resolved
         return resolved
+
+    def memo(self, key: str, build: Callable[[], Any]) -> Any:
+        """A value derived from rules, computed once for every day in this stretch of unchanged rules."""
+        if key not in self._cache:
+            self._cache[key] = build()
+        return self._cache[key]
 
     def require(self, rule_id: str) -> Resolved:
         resolved = self.get(rule_id)
@@ -137,17 +156,15 @@ class Snapshot:
     def diagnosis(self, code: str) -> CodeStatus:
         return self.knowledge.diagnosis_codes.status(code, self.on)
 
-    @cached_property
+    @property
     def pairs(self) -> tuple[Resolved, ...]:
-        found = []
-        for rule_id in self.knowledge.rules:
-            if rule_id.startswith("pairs."):
-                resolved = self.get(rule_id)
-                if resolved is not None:
-                    found.append(resolved)
-        return tuple(found)
+        """Code pairs in force (cached with the other rules of this stretch of dates)."""
+        if "<pairs>" not in self._cache:
+            found = [self.get(rule_id) for rule_id in self.knowledge.rules if rule_id.startswith("pairs.")]
+            self._cache["<pairs>"] = tuple(r for r in found if r is not None)
+        return self._cache["<pairs>"]  # type: ignore[no-any-return]
 
-    @cached_property
+    @property
     def stale_code_set(self) -> Resolved | None:
         """The tabular record when the date of service is past the code set Gravida ships."""
         tabular = self.get("icd10cm.tabular")
