@@ -78,12 +78,10 @@ def main() -> None:
     print(f"  coded end to end : {coded:10,.0f} encounters/s  = {coded / GOAL_PER_SECOND:5.2f} x the 5,000/s goal")
     print(f"  parse only       : {parsed:10,.0f} encounters/s  (coding runs at {coded / parsed:4.2f} x parse speed)")
     print(f"cold start (median of {args.cold_runs})")
-    print(
-        f"  gravida code     : {gravida_seconds:6.3f} s  = {gravida_seconds / GOAL_COLD_START_SECONDS:4.2f} x the 1 s goal"
-    )
-    print(
-        f"  python -c pass   : {python_seconds:6.3f} s  (gravida takes {gravida_seconds / python_seconds:4.1f} x bare Python)"
-    )
+    goal_ratio = gravida_seconds / GOAL_COLD_START_SECONDS
+    print(f"  gravida code     : {gravida_seconds:6.3f} s  = {goal_ratio:4.2f} x the 1 s goal")
+    python_ratio = gravida_seconds / python_seconds
+    print(f"  python -c pass   : {python_seconds:6.3f} s  (gravida takes {python_ratio:4.1f} x bare Python)")
 
 
 if __name__ == "__main__":

@@ -7,11 +7,11 @@ new dated value in a data file, and the snapshot picks the right one.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 from gravida.domain import Citation
