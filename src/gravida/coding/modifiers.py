@@ -38,8 +38,8 @@ def therapy_modifiers(
                     Severity.WARNING,
                     f"{service.code} is an {therapy}-therapy code and this payer asks for GP/GO on it, but GP/GO "
                     "state a therapy plan of care, which the rendering provider "
-                    f"({encounter.provider.credential.value}) does not furnish; no therapy modifier was added. Expect a denial unless the payer credentials this provider "
-                    "for the code.",
+                    f"({encounter.provider.credential.value}) does not furnish; no therapy modifier was added. "
+                    "Expect a denial unless the payer credentials this provider for the code.",
                     fix="Check the payer's policy for this provider type, or bill under the supervising therapist.",
                     basis=_combined(rule, service.basis),
                     evidence_items=service.evidence(encounter),
