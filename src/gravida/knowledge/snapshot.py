@@ -119,7 +119,8 @@ class Snapshot:
     def get(self, rule_id: str) -> Resolved | None:
         """The rule's value on this day, or None if it is not (or no longer) in force."""
         if rule_id in self._cache:
-            return self._cache[rule_id]
+            cached: Resolved | None = self._cache[rule_id]
+            return cached
         rule = self.knowledge.rules.get(rule_id)
         version: DatedValue | None = rule.at(self.on) if rule else None
         resolved = None
