@@ -79,6 +79,27 @@ def _findings_table(
     return table
 
 
+def _print_findings(findings: tuple[Finding, ...]) -> None:
+    """Problems first, then the reasons for each decision; each with its fix and its source."""
+    order = [Severity.ERROR, Severity.WARNING, Severity.INFO]
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for item in sorted(findings, key=lambda f: order.index(f.severity)):
+        style = _SEVERITY_STYLE[item.severity]
+        grid.add_row(f"[{style}]{item.severity.value}[/]", f"[bold]{item.rule_id}[/]")
+        grid.add_row("", item.message)
+        if item.fix:
+            grid.add_row("", f"[italic]Fix:[/] {item.fix}")
+        if item.predicted_carc:
+            grid.add_row("", f"Likely denial: {item.predicted_carc}")
+        if item.citation:
+            flag = " [yellow](uncertain)[/]" if item.uncertain else ""
+            grid.add_row("", f"[dim]Source: {item.citation.title} <{item.citation.url}>[/]{flag}")
+    console.print("[bold]Findings[/] (problems first, then the reason for each decision)")
+    console.print(grid, highlight=False)
+
+
 def _claim_table(result: CodingResult, title: str) -> Table:
     claim = result.claim
     table = Table(title=title)
@@ -107,7 +128,7 @@ def code_command(
     for position, diagnosis in enumerate(claim.diagnoses, start=1):
         console.print(f"  {position}. {diagnosis.code}  {diagnosis.description}", highlight=False)
     console.print(_claim_table(result, "Service lines"))
-    console.print(_findings_table(result.findings))
+    _print_findings(result.findings)
 
 
 @app.command("units")
