@@ -51,6 +51,8 @@ def parse_encounter(data: Any) -> Encounter:
 def read_json_file(path: Path) -> Any:
     if not path.exists():
         raise InputError(str(path), "no such file")
+    if not path.is_file():
+        raise InputError(str(path), "not a file")
     if path.stat().st_size > MAX_INPUT_BYTES:
         raise InputError(str(path), f"the file is larger than {MAX_INPUT_BYTES // 1_000_000} MB")
     try:

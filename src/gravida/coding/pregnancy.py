@@ -32,18 +32,17 @@ def pregnancy_status(encounter: Encounter, snapshot: Snapshot, out: list[Finding
         age = GestationalAge.parse(pregnancy.gestational_age)
         source_field = "pregnancy.gestational_age"
         if pregnancy.edd:
-            from_edd = (
-                GestationalAge.from_due_date(pregnancy.edd, encounter.date_of_service)
-                if ((pregnancy.edd - encounter.date_of_service).days <= 280)
-                else None
-            )
-            if from_edd is None or abs(from_edd.total_days - age.total_days) > 7:
+            try:
+                from_edd: GestationalAge | str = GestationalAge.from_due_date(pregnancy.edd, encounter.date_of_service)
+            except ValueError as exc:
+                from_edd = str(exc)
+            if isinstance(from_edd, str) or abs(from_edd.total_days - age.total_days) > 7:
                 out.append(
                     finding(
                         "coding.pregnancy.age_disagrees_with_due_date",
                         Severity.WARNING,
                         f"The gestational age {age} disagrees with the due date {pregnancy.edd} "
-                        f"({from_edd or 'more than 40 weeks away'}) by more than a week; the stated age is used.",
+                        f"({from_edd}) by more than a week; the stated age is used.",
                         fix="Correct the gestational age or the due date.",
                         evidence_items=[
                             evidence("pregnancy.gestational_age", age),

@@ -12,6 +12,8 @@ _GA_PATTERN = re.compile(r"^\s*(\d{1,2})\s*w\s*(?:(\d)\s*d)?\s*$", re.IGNORECASE
 
 #: A full-term pregnancy counts 280 days (40 weeks) from the last menstrual period to the due date.
 DAYS_LMP_TO_EDD = 280
+#: Past this a pregnancy is not plausible; such an age is an input error.
+MAX_WEEKS = 45
 
 
 class Trimester(IntEnum):
@@ -43,7 +45,7 @@ class GestationalAge:
         weeks, days = int(match.group(1)), int(match.group(2) or 0)
         if days > 6:
             raise ValueError(f"days must be 0 to 6, got {days} in {text!r}")
-        if weeks > 45:
+        if weeks > MAX_WEEKS:
             raise ValueError(f"a gestational age of {weeks} weeks is not possible ({text!r})")
         return cls(weeks, days)
 
@@ -53,6 +55,11 @@ class GestationalAge:
         total_days = DAYS_LMP_TO_EDD - (due_date - on).days
         if total_days < 0:
             raise ValueError(f"the due date {due_date} is more than 40 weeks after {on}")
+        if total_days > MAX_WEEKS * 7:
+            raise ValueError(
+                f"the due date {due_date} is {(on - due_date).days // 7} weeks before {on}; "
+                "after delivery give postpartum_weeks instead"
+            )
         return cls(total_days // 7, total_days % 7)
 
     @property
