@@ -238,7 +238,7 @@ def choose_diagnoses(
                 ChosenDiagnosis(code, description, regions, code.startswith(status_prefixes), evidence(field, code))
             )
     chosen.extend(_status_codes(encounter, status, incidental, chosen, snapshot, out))
-    return _ordered(chosen)
+    return _ordered(chosen, snapshot, out)
 
 
 def _status_codes(
@@ -313,17 +313,31 @@ def _status_codes(
     return extra
 
 
-def _ordered(chosen: list[ChosenDiagnosis]) -> list[ChosenDiagnosis]:
-    """Chapter-15 first, then other conditions, then status codes; each code once, first mention kept."""
+def _group(item: ChosenDiagnosis) -> str:
+    if item.status_only:
+        return "weeks_of_gestation" if item.code.startswith("Z3A") else "pregnancy_status"
+    return "chapter_15" if _is_chapter_15(item.code) else "condition"
+
+
+def _ordered(chosen: list[ChosenDiagnosis], snapshot: Snapshot, out: list[Finding]) -> list[ChosenDiagnosis]:
+    """In the order of groups the sequencing rule gives; each code once, its first mention kept."""
     merged: dict[str, ChosenDiagnosis] = {}
     for item in chosen:
         earlier = merged.get(item.code)
         merged[item.code] = item if earlier is None else replace(earlier, regions=earlier.regions | item.regions)
     unique = list(merged.values())
 
-    def rank(item: ChosenDiagnosis) -> int:
-        if item.status_only:
-            return 3 if item.code.startswith("Z3A") else 2
-        return 0 if _is_chapter_15(item.code) else 1
-
-    return sorted(unique, key=rank)
+    rule = snapshot.require("diagnosis.sequencing")
+    rank = {group: position for position, group in enumerate(rule.value.order)}
+    ordered = sorted(unique, key=lambda item: rank[_group(item)])
+    if any(_is_chapter_15(item.code) for item in ordered) or any(item.status_only for item in ordered):
+        out.append(
+            finding(
+                "coding.dx.sequence",
+                Severity.INFO,
+                "Diagnoses in order: " + ", ".join(item.code for item in ordered) + " (chapter-15 codes first, "
+                "then the conditions, then pregnancy status, then weeks of gestation).",
+                basis=rule,
+            )
+        )
+    return ordered

@@ -52,6 +52,8 @@ def code_encounter(encounter: Encounter, snapshot: Snapshot) -> CodingResult:
                 charge=None,
             )
         )
+    if lines and chosen:
+        out.append(_pointer_explanation(lines, services, chosen, snapshot))
     claim = trusted(
         Claim,
         date_of_service=encounter.date_of_service,
@@ -98,6 +100,30 @@ def _require_qualifying(chosen: list[ChosenDiagnosis], snapshot: Snapshot, out: 
             basis=snapshot.get("diagnosis.status_only_codes"),
             carc="CO-11" if chosen else "CO-16",
         )
+    )
+
+
+def _pointer_explanation(
+    lines: list[ClaimLine], services: list[CodedService], chosen: list[ChosenDiagnosis], snapshot: Snapshot
+) -> Finding:
+    regions = {s.code: s.regions for s in services}
+    parts = []
+    for line in lines:
+        pointed = [chosen[p - 1] for p in line.diagnosis_pointers]
+        matched = [d.code for d in pointed if d.regions & regions[line.code]]
+        reason = (
+            f"the conditions of the region treated ({', '.join(sorted(regions[line.code]))}) first"
+            if matched
+            else "in claim order (no condition is tied to the region treated)"
+        )
+        parts.append(f"{line.code} -> {', '.join(d.code for d in pointed)}: {reason}")
+    limits = snapshot.require("claim.limits")
+    return finding(
+        "coding.pointers",
+        Severity.INFO,
+        "Diagnosis pointers, most relevant first, at most "
+        f"{limits.value.max_pointers} a line; status codes (Z3A, Z33.1) support no service: " + "; ".join(parts) + ".",
+        basis=limits,
     )
 
 

@@ -39,6 +39,7 @@ VALUE_SCHEMAS: tuple[tuple[str, Any], ...] = (
     ("diagnosis.incidental_pregnancy", specs.CodeSpec),
     ("diagnosis.postpartum_period", specs.PostpartumPeriodSpec),
     ("diagnosis.status_only_codes", specs.PrefixesSpec),
+    ("diagnosis.sequencing", specs.SequencingSpec),
     ("claim.limits", specs.ClaimLimitsSpec),
     ("payers.*.units_method", specs.UnitsMethod),
     ("payers.*.therapy_modifiers", specs.TherapyModifierSpec),

@@ -133,6 +133,17 @@ class PrefixesSpec(BaseModel):
     prefixes: tuple[str, ...]
 
 
+DiagnosisGroup = Literal["chapter_15", "condition", "pregnancy_status", "weeks_of_gestation"]
+
+
+class SequencingSpec(BaseModel):
+    """The order of diagnosis groups on the claim."""
+
+    model_config = _SPEC
+
+    order: tuple[DiagnosisGroup, ...] = Field(min_length=4, max_length=4)
+
+
 class PostpartumPeriodSpec(BaseModel):
     model_config = _SPEC
 
