@@ -90,12 +90,29 @@ def _concept_codes(
     resolved: Resolved | None = snapshot.concept(name)
     if resolved is None:
         return [], frozenset()
-    spec: ConceptSpec = resolved.value
     variant = _variant(condition, index, status, incidental, snapshot, out)
+    key = ("concept", index, condition.concept, condition.side, variant, status.trimester)
+    codes, regions, explanation = snapshot.memo(
+        key, lambda: _expand_concept(resolved, condition, field, variant, status.trimester)
+    )
+    out.append(explanation)
+    return list(codes), regions
+
+
+_STATUS_WORDS = {"pregnant": "in pregnancy", "postpartum": "after delivery", "not_pregnant": "outside pregnancy"}
+
+
+def _expand_concept(
+    resolved: Resolved, condition: Condition, field: str, variant: str, trimester: Trimester
+) -> tuple[tuple[str, ...], frozenset[str], Finding]:
+    """The codes of a concept for one status and trimester, and the finding that explains them."""
+    spec: ConceptSpec = resolved.value
     templates = getattr(spec, variant)
-    status_words = {"pregnant": "in pregnancy", "postpartum": "after delivery", "not_pregnant": "outside pregnancy"}
+    status_words = _STATUS_WORDS
     if templates is None:
-        out.append(
+        return (
+            (),
+            frozenset(),
             finding(
                 "coding.dx.concept_not_applicable",
                 Severity.ERROR,
@@ -104,20 +121,17 @@ def _concept_codes(
                 basis=resolved,
                 evidence_items=[evidence(field, condition.concept)],
                 carc="CO-11",
-            )
+            ),
         )
-        return [], frozenset()
-    codes = [_expand(t, status.trimester, condition, spec) for t in templates]
-    out.append(
-        finding(
-            "coding.dx.concept",
-            Severity.INFO,
-            f"{spec.label} {status_words[variant]}: {' + '.join(codes)}.",
-            basis=resolved,
-            evidence_items=[evidence(field, condition.concept)],
-        )
+    codes = tuple(_expand(t, trimester, condition, spec) for t in templates)
+    explanation = finding(
+        "coding.dx.concept",
+        Severity.INFO,
+        f"{spec.label} {status_words[variant]}: {' + '.join(codes)}.",
+        basis=resolved,
+        evidence_items=[evidence(field, condition.concept)],
     )
-    return codes, frozenset(spec.regions)
+    return codes, frozenset(spec.regions), explanation
 
 
 @lru_cache(maxsize=4096)

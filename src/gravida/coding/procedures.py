@@ -58,6 +58,14 @@ def _canonical_regions(service: Service, index: int, snapshot: Snapshot, out: li
 def _code_from_technique(
     service: Service, index: int, regions: set[str], snapshot: Snapshot, out: list[Finding]
 ) -> str:
+    """The code a technique is billed under, memoized with its explanation for identical services."""
+    key = ("technique", index, service.technique, frozenset(regions))
+    code, explanation = snapshot.memo(key, lambda: _choose_for_technique(service, index, regions, snapshot))
+    out.append(explanation)
+    return code  # type: ignore[no-any-return]
+
+
+def _choose_for_technique(service: Service, index: int, regions: set[str], snapshot: Snapshot) -> tuple[str, Finding]:
     technique = service.technique or ""
     candidates = snapshot.knowledge.procedures_for_technique(technique)
     if not candidates:
@@ -69,7 +77,7 @@ def _code_from_technique(
     in_force = [(rule_id, snapshot.get(rule_id)) for rule_id in candidates]
     options = [(rule_id.split(".", 1)[1], r) for rule_id, r in in_force if r is not None]
     if not options:
-        raise InputError(f"services[{index}].technique", f"no code for {technique!r} was in force on {snapshot.on}")
+        raise InputError(f"services[{index}].technique", f"no code for {technique!r} was in force on this date")
     chosen_code, chosen = options[0]
     if len(options) > 1:
         spinal = {r for r in regions if snapshot.knowledge.regions.regions[r].spinal}
@@ -86,16 +94,14 @@ def _code_from_technique(
                 "given (cervical, thoracic, lumbar, sacral, pelvic)",
             )
         chosen_code, chosen = matching[0]
-    out.append(
-        finding(
-            "coding.procedure.from_technique",
-            Severity.INFO,
-            f"{technique.replace('_', ' ').capitalize()} is billed as {chosen_code} ({chosen.value.label}).",
-            basis=chosen,
-            evidence_items=[evidence(f"services[{index}].technique", technique)],
-        )
+    explanation = finding(
+        "coding.procedure.from_technique",
+        Severity.INFO,
+        f"{technique.replace('_', ' ').capitalize()} is billed as {chosen_code} ({chosen.value.label}).",
+        basis=chosen,
+        evidence_items=[evidence(f"services[{index}].technique", technique)],
     )
-    return chosen_code
+    return chosen_code, explanation
 
 
 def coded_services(encounter: Encounter, snapshot: Snapshot, out: list[Finding]) -> list[CodedService]:

@@ -7,7 +7,7 @@ new dated value in a data file, and the snapshot picks the right one.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -102,7 +102,7 @@ class Knowledge:
         return Snapshot(self, on, payer, self._epoch_cache(bisect.bisect_right(self._change_dates, on), payer))
 
     @lru_cache(maxsize=1024)  # noqa: B019 - knowledge is loaded once per process
-    def _epoch_cache(self, epoch: int, payer: str | None) -> dict[str, Any]:
+    def _epoch_cache(self, epoch: int, payer: str | None) -> dict[Hashable, Any]:
         """Resolved rules shared by every day between two consecutive change dates: nothing differs there."""
         return {}
 
@@ -110,11 +110,11 @@ class Knowledge:
 class Snapshot:
     """Rules as of one date of service and one payer. Pure look-ups; no clock, no I/O after start-up."""
 
-    def __init__(self, knowledge: Knowledge, on: date, payer: str | None, shared: dict[str, Any]) -> None:
+    def __init__(self, knowledge: Knowledge, on: date, payer: str | None, shared: dict[Hashable, Any]) -> None:
         self.knowledge = knowledge
         self.on = on
         self.payer = payer
-        self._cache: dict[str, Any] = shared
+        self._cache: dict[Hashable, Any] = shared
 
     def get(self, rule_id: str) -> Resolved | None:
         """The rule's value on this day, or None if it is not (or no longer) in force."""
@@ -131,8 +131,12 @@ class Snapshot:
         self._cache[rule_id] = resolved
         return resolved
 
-    def memo(self, key: str, build: Callable[[], Any]) -> Any:
-        """A value derived from rules, computed once for every day in this stretch of unchanged rules."""
+    def memo(self, key: Hashable, build: Callable[[], Any]) -> Any:
+        """A value derived from rules, computed once for every day in this stretch of unchanged rules.
+
+        `build` must depend only on the key and on rules (not on the date itself), since its result is
+        shared by every day of the stretch.
+        """
         if key not in self._cache:
             self._cache[key] = build()
         return self._cache[key]
