@@ -53,7 +53,8 @@ def _expansions(spec: ConceptSpec) -> set[str]:
                 codes |= {template.first, template.second, template.third, template.unspecified}
             elif "{side}" in template:
                 assert spec.sides, f"{template} needs sides"
-                codes |= {template.replace("{side}", v) for v in spec.sides.values()}
+                for side in spec.sides.values():
+                    codes |= {template.replace("{side}", v) for v in ((side,) if isinstance(side, str) else side)}
             else:
                 codes.add(template)
     return codes

@@ -45,13 +45,14 @@ def _is_chapter_15(code: str) -> bool:
     return code.startswith("O")
 
 
-def _expand(template: CodeTemplate, trimester: Trimester, condition: Condition, spec: ConceptSpec) -> str:
+def _expand(template: CodeTemplate, trimester: Trimester, condition: Condition, spec: ConceptSpec) -> tuple[str, ...]:
     if isinstance(template, TrimesterCodes):
-        return getattr(template, _TRIMESTER_FIELDS[trimester])  # type: ignore[no-any-return]
+        return (getattr(template, _TRIMESTER_FIELDS[trimester]),)
     if "{side}" in template:
         sides = spec.sides or {}
-        return template.replace("{side}", sides.get(condition.side or "unspecified", sides.get("unspecified", "")))
-    return template
+        side = sides.get(condition.side or "unspecified", sides.get("unspecified", ""))
+        return tuple(template.replace("{side}", s) for s in ((side,) if isinstance(side, str) else side))
+    return (template,)
 
 
 def _variant(
@@ -123,7 +124,7 @@ def _expand_concept(
                 carc="CO-11",
             ),
         )
-    codes = tuple(_expand(t, trimester, condition, spec) for t in templates)
+    codes = tuple(code for t in templates for code in _expand(t, trimester, condition, spec))
     explanation = finding(
         "coding.dx.concept",
         Severity.INFO,

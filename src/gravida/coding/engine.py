@@ -53,7 +53,7 @@ def code_encounter(encounter: Encounter, snapshot: Snapshot) -> CodingResult:
             )
         )
     if lines and chosen:
-        out.append(_pointer_explanation(lines, services, chosen, snapshot))
+        out.extend(_pointer_explanation(lines, services, chosen, snapshot))
     claim = trusted(
         Claim,
         date_of_service=encounter.date_of_service,
@@ -105,35 +105,60 @@ def _require_qualifying(chosen: list[ChosenDiagnosis], snapshot: Snapshot, out: 
 
 def _pointer_explanation(
     lines: list[ClaimLine], services: list[CodedService], chosen: list[ChosenDiagnosis], snapshot: Snapshot
-) -> Finding:
+) -> list[Finding]:
     regions = {s.code: s.regions for s in services}
     parts = []
+    unsupported: list[str] = []
     for line in lines:
         pointed = [chosen[p - 1] for p in line.diagnosis_pointers]
         matched = [d.code for d in pointed if d.regions & regions[line.code]]
-        reason = (
-            f"the conditions of the region treated ({', '.join(sorted(regions[line.code]))}) first"
-            if matched
-            else "in claim order (no condition is tied to the region treated)"
-        )
+        if matched:
+            reason = f"the conditions of the region treated ({', '.join(sorted(regions[line.code]))})"
+        elif regions[line.code] and any(d.regions for d in pointed):
+            reason = "in claim order: no diagnosis is tied to the region treated"
+            unsupported.append(line.code)
+        else:
+            reason = "in claim order"
         parts.append(f"{line.code} -> {', '.join(d.code for d in pointed)}: {reason}")
     limits = snapshot.require("claim.limits")
-    return finding(
-        "coding.pointers",
-        Severity.INFO,
-        "Diagnosis pointers, most relevant first, at most "
-        f"{limits.value.max_pointers} a line; status codes (Z3A, Z33.1) support no service: " + "; ".join(parts) + ".",
-        basis=limits,
-    )
+    explanations = [
+        finding(
+            "coding.pointers",
+            Severity.INFO,
+            "Diagnosis pointers, most relevant first, at most "
+            f"{limits.value.max_pointers} a line; status codes (Z3A, Z33.1) support no service: "
+            + "; ".join(parts)
+            + ".",
+            basis=limits,
+        )
+    ]
+    if unsupported:
+        explanations.append(
+            finding(
+                "coding.pointers.region_unsupported",
+                Severity.WARNING,
+                f"No diagnosis on the claim is tied to the region treated by {', '.join(unsupported)}; a payer may "
+                "find the diagnosis inconsistent with the service.",
+                fix="Add the condition of the region treated, or correct the region documented.",
+                carc="CO-11",
+            )
+        )
+    return explanations
 
 
 def _pointers(service: CodedService, chosen: list[ChosenDiagnosis], maximum: int) -> tuple[int, ...]:
-    """Most relevant first: diagnoses of the regions treated, then the rest in claim order.
+    """The diagnoses that support the line, most relevant first.
 
-    Status codes (Z3A, Z33.1) support no service, so lines do not point to them unless nothing else exists.
+    Diagnoses of the regions treated come first; a diagnosis tied only to other regions (neck pain for a
+    lumbar line) is left out when the line's regions are known. Status codes (Z3A, Z33.1) support no
+    service, so lines point to them only when nothing else exists.
     """
     supporting = [(position, d) for position, d in enumerate(chosen, start=1) if not d.status_only]
     if not supporting:
         supporting = list(enumerate(chosen, start=1))
+    if service.regions:
+        relevant = [(p, d) for p, d in supporting if not d.regions or d.regions & service.regions]
+        if any(d.regions & service.regions for _, d in relevant):
+            supporting = relevant
     ranked = sorted(supporting, key=lambda item: (-len(item[1].regions & service.regions), item[0]))
     return tuple(position for position, _ in ranked[:maximum])

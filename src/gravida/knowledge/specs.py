@@ -56,8 +56,10 @@ CodeTemplate = str | TrimesterCodes
 class ConceptSpec(BaseModel):
     """A clinical concept and the codes that express it, by pregnancy status.
 
-    A code may hold '{side}', filled from `sides` with the condition's side. A variant that is null
-    means the concept does not apply in that status (round-ligament pain after delivery, say).
+    A code may hold '{side}', filled from `sides` with the condition's side; a side given as a list
+    yields one code per entry (a bilateral condition without a bilateral code is coded on each side). A
+    variant that is null means the concept does not apply in that status (round-ligament pain after
+    delivery, say).
     """
 
     model_config = _SPEC
@@ -67,7 +69,7 @@ class ConceptSpec(BaseModel):
     pregnant: tuple[CodeTemplate, ...] | None
     postpartum: tuple[CodeTemplate, ...] | None
     not_pregnant: tuple[CodeTemplate, ...] | None
-    sides: dict[Literal["unspecified", "left", "right", "bilateral"], str] | None = None
+    sides: dict[Literal["unspecified", "left", "right", "bilateral"], str | tuple[str, ...]] | None = None
 
 
 class CodeChange(BaseModel):
