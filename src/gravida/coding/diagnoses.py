@@ -156,6 +156,47 @@ def _check_trimester(code: str, description: str, status: PregnancyStatus, field
                 carc="CO-11",
             )
         )
+    elif expected and "unspecified trimester" in description.lower():
+        out.append(
+            finding(
+                "coding.dx.unspecified_trimester",
+                Severity.WARNING,
+                f"{code} is for an unspecified trimester, but the patient is known to be in the {expected} "
+                f"({status.age}); 'unspecified' is for when the trimester is unknown.",
+                fix=f"Use the {expected} code of the same category.",
+                evidence_items=[evidence(field, code)],
+            )
+        )
+
+
+def _check_code_fits_status(
+    code: str, description: str, status: PregnancyStatus, field: str, out: list[Finding]
+) -> None:
+    """A code given directly must fit where the patient stands: pregnant, after delivery, or neither."""
+    lowered = description.lower()
+    problem = None
+    if status.status == "not_pregnant" and (_is_chapter_15(code) or code.startswith("Z3A")):
+        problem = f"{code} ({description}) needs a pregnancy or puerperium, and the encounter describes neither"
+        fix = "Describe the pregnancy (gestational age, due date or postpartum weeks), or remove the code."
+    elif status.status == "pregnant" and _is_chapter_15(code) and ("puerperium" in lowered or "childbirth" in lowered):
+        problem = f"{code} ({description}) is for childbirth or the puerperium, but the patient is pregnant"
+        fix = "Use the code for the current trimester."
+    elif status.status == "postpartum" and (
+        (_is_chapter_15(code) and "trimester" in lowered) or code.startswith("Z3A")
+    ):
+        problem = f"{code} ({description}) is for a current pregnancy, but the patient has delivered"
+        fix = "Use the puerperium code of the same category."
+    if problem:
+        out.append(
+            finding(
+                "coding.dx.status_mismatch",
+                Severity.ERROR,
+                problem + ".",
+                fix=fix,
+                evidence_items=[evidence(field, code)],
+                carc="CO-11",
+            )
+        )
 
 
 def _validate(code: str, field: str, snapshot: Snapshot, out: list[Finding]) -> str:
@@ -247,6 +288,8 @@ def choose_diagnoses(
                 )
                 continue
             description = _validate(code, field, snapshot, out)
+            if condition.code:
+                _check_code_fits_status(code, description, status, field, out)
             if _is_chapter_15(code) and status.status == "pregnant":
                 _check_trimester(code, description, status, field, out)
             chosen.append(
@@ -307,6 +350,19 @@ def _status_codes(
             code = spec.over_last_week
         else:
             code = f"{spec.prefix}{weeks:02d}"
+        for given in [d for d in chosen if d.code.startswith(spec.prefix) and d.code != code]:
+            chosen.remove(given)
+            out.append(
+                finding(
+                    "coding.dx.weeks_of_gestation_replaced",
+                    Severity.WARNING,
+                    f"{given.code} was given, but {status.age} on the date of service is {code}; a claim carries "
+                    "one weeks-of-gestation code, so the given one is left off.",
+                    fix="Check the gestational age or the due date.",
+                    basis=rule,
+                    evidence_items=[given.origin],
+                )
+            )
         extra.append(
             ChosenDiagnosis(
                 code,
