@@ -14,7 +14,7 @@ from gravida.coding.findings import evidence, finding
 from gravida.coding.pregnancy import PregnancyStatus
 from gravida.domain import Condition, Encounter, Evidence, Finding, InputError, Severity, Trimester
 from gravida.knowledge import Resolved, Snapshot
-from gravida.knowledge.icd10_index import normalize
+from gravida.knowledge.icd10_index import normalize, pattern_matches
 from gravida.knowledge.specs import CodeTemplate, ConceptSpec, TrimesterCodes
 
 _TRIMESTER_FIELDS = {
@@ -296,7 +296,49 @@ def choose_diagnoses(
                 ChosenDiagnosis(code, description, regions, code.startswith(status_prefixes), evidence(field, code))
             )
     chosen.extend(_status_codes(encounter, status, incidental, chosen, snapshot, out))
-    return _ordered(chosen, snapshot, out)
+    ordered = _ordered(chosen, snapshot, out)
+    _check_excludes1(ordered, snapshot, out)
+    _check_combinations(ordered, snapshot, out)
+    return ordered
+
+
+def _check_excludes1(chosen: list[ChosenDiagnosis], snapshot: Snapshot, out: list[Finding]) -> None:
+    """Two codes one of whose Excludes1 notes names the other are not coded together."""
+    for first in chosen:
+        for pattern, note in snapshot.excludes1(first.code):
+            for second in chosen:
+                if second is not first and pattern_matches(pattern, second.code):
+                    out.append(
+                        finding(
+                            "coding.dx.excludes1",
+                            Severity.WARNING,
+                            f"{first.code} has an Excludes1 note, '{note}', which names {second.code}: the two are "
+                            "not coded together unless the conditions are unrelated (guideline I.A.12.a).",
+                            fix=f"Keep the code that describes the condition, {first.code} or {second.code}.",
+                            evidence_items=[first.origin, second.origin],
+                            carc="CO-11",
+                        )
+                    )
+
+
+def _check_combinations(chosen: list[ChosenDiagnosis], snapshot: Snapshot, out: list[Finding]) -> None:
+    rule = snapshot.get("diagnosis.combination_codes")
+    for combination in rule.value if rule else ():
+        found = [next((d for d in chosen if d.code.startswith(prefix)), None) for prefix in combination.when]
+        present = [d for d in found if d is not None]
+        if len(present) == len(combination.when):
+            out.append(
+                finding(
+                    "coding.dx.combination_code",
+                    Severity.WARNING,
+                    f"{' and '.join(d.code for d in present)} together are {combination.label.lower()}, which "
+                    f"ICD-10-CM codes with one combination code, {combination.use}.",
+                    fix=f"Replace them with the {combination.use} code for the side documented.",
+                    basis=rule,
+                    evidence_items=[d.origin for d in present],
+                    carc="CO-11",
+                )
+            )
 
 
 def _status_codes(

@@ -8,6 +8,7 @@ The file name carries the package version, so an upgrade of the code set rebuild
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import tempfile
 import threading
@@ -17,7 +18,9 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+_PARENTHESES = re.compile(r"\(([^()]*)\)")
+_CODE_LIKE = re.compile(r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{0,4})?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +71,44 @@ def _build(target: Path) -> None:
                     continue
                 rows.append((code, icd.get_description(code), 1 if icd.is_leaf(code) else 0))
             connection.executemany("INSERT INTO codes VALUES (?, ?, ?)", rows)
+            connection.execute("CREATE TABLE excludes1 (code TEXT NOT NULL, pattern TEXT NOT NULL, note TEXT NOT NULL)")
+            notes: list[tuple[str, str, str]] = []
+            for code, _, _ in rows:
+                for note in icd.get_excludes1(code):
+                    notes.extend((code, pattern, note) for pattern in excludes_patterns(note))
+            connection.executemany("INSERT INTO excludes1 VALUES (?, ?, ?)", notes)
+            connection.execute("CREATE INDEX excludes1_code ON excludes1 (code)")
         connection.close()
         os.replace(temp_name, target)
     finally:
         if os.path.exists(temp_name):
             os.unlink(temp_name)
+
+
+def excludes_patterns(note: str) -> list[str]:
+    """The codes an Excludes1 note names, as patterns: 'M54.4-' -> 'M54.4', 'R18.-' -> 'R18', 'S00-T88' kept.
+
+    A pattern matches a code equal to it or below it (a prefix); a range 'A-B' matches categories from A
+    to B. Notes that name no code ('see nerve injury by body region') give no pattern.
+    """
+    patterns = []
+    for group in _PARENTHESES.findall(note):
+        for token in group.split(","):
+            token = token.strip().rstrip("-").rstrip(".").upper()
+            if "-" in token:
+                first, _, last = token.partition("-")
+                if _CODE_LIKE.match(first) and _CODE_LIKE.match(last.rstrip(".")):
+                    patterns.append(f"{first}-{last.rstrip('.')}")
+            elif _CODE_LIKE.match(token):
+                patterns.append(token)
+    return patterns
+
+
+def pattern_matches(pattern: str, code: str) -> bool:
+    if "-" in pattern:
+        first, _, last = pattern.partition("-")
+        return first[:3] <= code[:3] <= last[:3]
+    return code == pattern or code.startswith(pattern if "." in pattern or len(pattern) > 3 else pattern + ".")
 
 
 class TabularIndex:
@@ -107,6 +143,22 @@ class TabularIndex:
         with self._lock:
             row = self._connect().execute("SELECT description, billable FROM codes WHERE code = ?", (code,)).fetchone()
         return TabularEntry(code, row[0], bool(row[1])) if row else None
+
+    def excludes1(self, code: str) -> tuple[tuple[str, str], ...]:
+        """(pattern, note) pairs of the Excludes1 notes of `code` and of every category above it."""
+        return self._excludes1(normalize(code))
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - one index lives for the whole process
+    def _excludes1(self, code: str) -> tuple[tuple[str, str], ...]:
+        levels = [code[:length] for length in range(3, len(code) + 1) if length != 4]
+        placeholders = ", ".join("?" for _ in levels)
+        with self._lock:
+            rows = (
+                self._connect()
+                .execute(f"SELECT pattern, note FROM excludes1 WHERE code IN ({placeholders})", levels)
+                .fetchall()
+            )
+        return tuple((row[0], row[1]) for row in rows)
 
     def children(self, code: str) -> tuple[str, ...]:
         """Codes one level below `code` (used to suggest billable replacements for a header)."""

@@ -40,6 +40,7 @@ VALUE_SCHEMAS: tuple[tuple[str, Any], ...] = (
     ("diagnosis.postpartum_period", specs.PostpartumPeriodSpec),
     ("diagnosis.status_only_codes", specs.PrefixesSpec),
     ("diagnosis.sequencing", specs.SequencingSpec),
+    ("diagnosis.combination_codes", tuple[specs.CombinationSpec, ...]),
     ("claim.limits", specs.ClaimLimitsSpec),
     ("payers.*.units_method", specs.UnitsMethod),
     ("payers.*.therapy_modifiers", specs.TherapyModifierSpec),

@@ -161,6 +161,10 @@ class Snapshot:
     def diagnosis(self, code: str) -> CodeStatus:
         return self.knowledge.diagnosis_codes.status(code, self.on)
 
+    def excludes1(self, code: str) -> tuple[tuple[str, str], ...]:
+        """(pattern, note) of the Excludes1 notes over `code`, from the shipped tabular."""
+        return self.knowledge.diagnosis_codes.tabular.excludes1(code)
+
     @property
     def pairs(self) -> tuple[Resolved, ...]:
         """Code pairs in force (cached with the other rules of this stretch of dates)."""

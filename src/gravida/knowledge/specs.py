@@ -146,6 +146,16 @@ class SequencingSpec(BaseModel):
     order: tuple[DiagnosisGroup, ...] = Field(min_length=4, max_length=4)
 
 
+class CombinationSpec(BaseModel):
+    """Codes that, found together, should be one combination code."""
+
+    model_config = _SPEC
+
+    when: tuple[str, ...] = Field(min_length=2)
+    use: str
+    label: str
+
+
 class PostpartumPeriodSpec(BaseModel):
     model_config = _SPEC
 
