@@ -92,6 +92,31 @@ def _concept_codes(
     if resolved is None:
         return [], frozenset()
     variant = _variant(condition, index, status, incidental, snapshot, out)
+    if incidental and resolved.value.pregnancy_specific:
+        out.append(
+            finding(
+                "coding.dx.incidental_but_pregnancy_condition",
+                Severity.WARNING,
+                f"{resolved.value.label} is a condition of pregnancy itself, so the pregnancy cannot be incidental to "
+                "its treatment; its codes outside pregnancy misdescribe it.",
+                fix="Clear pregnancy_incidental unless the provider documents it, and code the chapter-15 condition.",
+                basis=resolved,
+                evidence_items=[evidence(field, condition.concept), evidence("pregnancy_incidental", True)],
+                carc="CO-11",
+            )
+        )
+    elif not condition.pregnancy_related and status.status == "pregnant" and not incidental:
+        out.append(
+            finding(
+                "coding.dx.pregnancy_related_not_enough",
+                Severity.INFO,
+                f"{resolved.value.label} is marked as not related to the pregnancy, but during pregnancy chapter-15 "
+                "codes are still used unless the provider documents that the pregnancy is incidental to the visit.",
+                fix="If the provider documents it, set pregnancy_incidental (Z33.1 replaces the O codes).",
+                basis=snapshot.get("diagnosis.incidental_pregnancy"),
+                evidence_items=[evidence(f"conditions[{index}].pregnancy_related", False)],
+            )
+        )
     key = ("concept", index, condition.concept, condition.side, variant, status.trimester)
     codes, regions, explanation = snapshot.memo(
         key, lambda: _expand_concept(resolved, condition, field, variant, status.trimester)

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from gravida.coding.diagnoses import ChosenDiagnosis, choose_diagnoses, supported_date
 from gravida.coding.findings import finding
-from gravida.coding.modifiers import assistant_modifiers, pair_modifiers, therapy_modifiers
+from gravida.coding.modifiers import (
+    assistant_modifiers,
+    chiropractic_modifiers,
+    pair_modifiers,
+    therapy_modifiers,
+)
 from gravida.coding.pregnancy import pregnancy_status
 from gravida.coding.procedures import CodedService, coded_services
 from gravida.coding.timed_units import assign_units
@@ -29,6 +34,7 @@ def code_encounter(encounter: Encounter, snapshot: Snapshot) -> CodingResult:
     modifiers: dict[str, list[str]] = {s.code: [] for s in services}
     therapy_modifiers(services, encounter, snapshot, modifiers, out)
     assistant_modifiers(services, encounter, snapshot, modifiers, out)
+    chiropractic_modifiers(services, encounter, snapshot, modifiers, out)
     pair_modifiers(services, encounter, snapshot, modifiers, out)
 
     status = pregnancy_status(encounter, snapshot, out)

@@ -119,6 +119,34 @@ def assistant_modifiers(
         )
 
 
+def chiropractic_modifiers(
+    services: list[CodedService],
+    encounter: Encounter,
+    snapshot: Snapshot,
+    modifiers: dict[str, list[str]],
+    out: list[Finding],
+) -> None:
+    rule = snapshot.payer_rule("chiropractic_modifiers")
+    if rule is None:
+        return
+    for service in services:
+        if service.spec.category != "chiropractic":
+            continue
+        modifiers[service.code].insert(0, rule.value.active_treatment)
+        out.append(
+            finding(
+                "coding.modifiers.active_treatment",
+                Severity.INFO,
+                f"{rule.value.active_treatment} on {service.code}: this payer pays manipulation only as active or "
+                "corrective treatment. Maintenance therapy is not covered; if this visit was maintenance, remove "
+                f"{rule.value.active_treatment} and expect a denial.",
+                fix="Make sure the note documents the treatment plan's goals and the patient's improvement.",
+                basis=rule,
+                evidence_items=service.evidence(encounter),
+            )
+        )
+
+
 def pair_modifiers(
     services: list[CodedService],
     encounter: Encounter,
@@ -180,7 +208,7 @@ def pair_modifiers(
             out.append(
                 finding(
                     "coding.pairs.same_region",
-                    Severity.ERROR,
+                    Severity.WARNING if pair.uncertain else Severity.ERROR,
                     f"{names} were both performed on the same region ({shared}); they are not separately billable "
                     "there, and a distinct-service modifier would misrepresent the visit.",
                     fix=f"Bill the time under one code, or document distinct regions for {spec.column2}.",

@@ -119,6 +119,7 @@ def coded_services(encounter: Encounter, snapshot: Snapshot, out: list[Finding])
                 )
         else:
             code = _code_from_technique(service, index, regions, snapshot, out)
+        code = _payer_code(code, index, snapshot, out)
         resolved = snapshot.procedure(code)
         if resolved is None:
             out.append(
@@ -141,6 +142,24 @@ def coded_services(encounter: Encounter, snapshot: Snapshot, out: list[Finding])
         coded.regions |= regions
         coded.service_indexes.append(index)
     return list(by_code.values())
+
+
+def _payer_code(code: str, index: int, snapshot: Snapshot, out: list[Finding]) -> str:
+    """The payer's own code where it does not accept the standard one (Medicare: G0283 for 97014)."""
+    substitutions = snapshot.payer_rule("code_substitutions")
+    if substitutions is None or code not in substitutions.value:
+        return code
+    replacement: str = substitutions.value[code]
+    out.append(
+        finding(
+            "coding.procedure.payer_code",
+            Severity.INFO,
+            f"{code} is billed to this payer as {replacement}.",
+            basis=substitutions,
+            evidence_items=[evidence(f"services[{index}]", code)],
+        )
+    )
+    return replacement
 
 
 def _assistant_minutes(service: Service, encounter: Encounter) -> int:

@@ -46,6 +46,8 @@ VALUE_SCHEMAS: tuple[tuple[str, Any], ...] = (
     ("payers.*.therapy_modifiers", specs.TherapyModifierSpec),
     ("payers.*.assistant_modifiers", specs.AssistantModifierSpec),
     ("payers.*.distinct_modifiers", specs.DistinctModifierSpec),
+    ("payers.*.chiropractic_modifiers", specs.ChiropracticModifierSpec),
+    ("payers.*.code_substitutions", dict[str, str]),
 )
 
 _RULE_KEYS = {"description", "uncertain", "values"}

@@ -70,6 +70,9 @@ class ConceptSpec(BaseModel):
     postpartum: tuple[CodeTemplate, ...] | None
     not_pregnant: tuple[CodeTemplate, ...] | None
     sides: dict[Literal["unspecified", "left", "right", "bilateral"], str | tuple[str, ...]] | None = None
+    pregnancy_specific: bool = Field(
+        default=False, description="A complication of pregnancy itself; the pregnancy cannot be incidental to it."
+    )
 
 
 class CodeChange(BaseModel):
@@ -184,6 +187,12 @@ class AssistantModifierSpec(BaseModel):
     threshold_percent: float = Field(ge=0, le=100)
     physical_therapy: str = "CQ"
     occupational_therapy: str = "CO"
+
+
+class ChiropracticModifierSpec(BaseModel):
+    model_config = _SPEC
+
+    active_treatment: str
 
 
 class DistinctModifierSpec(BaseModel):
