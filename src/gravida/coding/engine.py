@@ -33,7 +33,7 @@ def code_encounter(encounter: Encounter, snapshot: Snapshot) -> CodingResult:
     units = assign_units(services, encounter, snapshot, out)
     modifiers: dict[str, list[str]] = {s.code: [] for s in services}
     therapy_modifiers(services, encounter, snapshot, modifiers, out)
-    assistant_modifiers(services, encounter, snapshot, modifiers, out)
+    assistant_split = assistant_modifiers(services, encounter, snapshot, units, out)
     chiropractic_modifiers(services, encounter, snapshot, modifiers, out)
     pair_modifiers(services, encounter, snapshot, modifiers, out)
 
@@ -45,19 +45,25 @@ def code_encounter(encounter: Encounter, snapshot: Snapshot) -> CodingResult:
 
     lines = []
     for service in services:
-        if units.get(service.code, 0) <= 0:
+        total = units.get(service.code, 0)
+        if total <= 0:
             continue
-        lines.append(
-            trusted(
-                ClaimLine,
-                code=service.code,
-                units=units[service.code],
-                modifiers=tuple(modifiers[service.code][:4]),
-                diagnosis_pointers=_pointers(service, chosen, max_pointers),
-                minutes=service.minutes,
-                charge=None,
-            )
-        )
+        pointers = _pointers(service, chosen, max_pointers)
+        base = modifiers[service.code]
+        assistant, with_assistant = assistant_split.get(service.code, ("", 0))
+        for count, line_modifiers in ((total - with_assistant, base), (with_assistant, _with(base, assistant))):
+            if count:
+                lines.append(
+                    trusted(
+                        ClaimLine,
+                        code=service.code,
+                        units=count,
+                        modifiers=tuple(line_modifiers[:4]),
+                        diagnosis_pointers=pointers,
+                        minutes=service.minutes,
+                        charge=None,
+                    )
+                )
     if lines and chosen:
         out.extend(_pointer_explanation(lines, services, chosen, snapshot))
     claim = trusted(
@@ -68,6 +74,12 @@ def code_encounter(encounter: Encounter, snapshot: Snapshot) -> CodingResult:
         lines=tuple(lines),
     )
     return trusted(CodingResult, claim=claim, findings=tuple(out))
+
+
+def _with(modifiers: list[str], assistant: str) -> list[str]:
+    """The modifiers with CQ/CO placed before the therapy modifier (GP/GO), after the distinct-service ones."""
+    position = next((i for i, m in enumerate(modifiers) if m in {"GP", "GO", "GN"}), len(modifiers))
+    return [*modifiers[:position], assistant, *modifiers[position:]]
 
 
 def _within_claim_limit(chosen: list[ChosenDiagnosis], snapshot: Snapshot, out: list[Finding]) -> list[ChosenDiagnosis]:

@@ -66,18 +66,43 @@ def therapy_modifiers(
         )
 
 
+def assistant_units(service: CodedService, units: int, minutes_per_unit: int, threshold_percent: float) -> int:
+    """How many of a line's units take CQ/CO.
+
+    For a timed code, each full unit of minutes the therapist furnished alone is billed without the
+    modifier and each full unit the assistant furnished alone with it; the units left, made of both
+    people's leftover minutes, take it when the assistant furnished more than the threshold share of
+    those minutes. An untimed code takes it when the assistant's share of the whole service is above the
+    threshold.
+    """
+    assistant = service.assistant_minutes
+    if not service.spec.timed:
+        share = 100 * assistant / service.minutes if service.minutes else 100.0
+        return units if assistant and share > threshold_percent else 0
+    therapist = service.minutes - assistant
+    therapist_full = min(therapist // minutes_per_unit, units)
+    assistant_full = min(assistant // minutes_per_unit, units - therapist_full)
+    rest = units - therapist_full - assistant_full
+    left_therapist = therapist - therapist_full * minutes_per_unit
+    left_assistant = assistant - assistant_full * minutes_per_unit
+    mixed_over = left_assistant > 0 and 100 * left_assistant > threshold_percent * (left_therapist + left_assistant)
+    return assistant_full + (rest if mixed_over else 0)
+
+
 def assistant_modifiers(
     services: list[CodedService],
     encounter: Encounter,
     snapshot: Snapshot,
-    modifiers: dict[str, list[str]],
+    units: dict[str, int],
     out: list[Finding],
-) -> None:
+) -> dict[str, tuple[str, int]]:
+    """For each code an assistant took part in: the modifier and how many of its units take it."""
     rule = snapshot.payer_rule("assistant_modifiers")
+    minutes_per_unit = snapshot.require("units.timed_unit_table").value.minutes_per_unit
+    split: dict[str, tuple[str, int]] = {}
     for service in services:
-        if not service.assistant_minutes or service.spec.therapy == "never":
+        if not service.assistant_minutes or service.spec.therapy == "never" or not units.get(service.code):
             continue
-        share = 100 * service.assistant_minutes / service.minutes if service.minutes else 100.0
         if rule is None or not rule.value.required:
             out.append(
                 finding(
@@ -90,33 +115,36 @@ def assistant_modifiers(
                 )
             )
             continue
-        if share <= rule.value.threshold_percent:
+        threshold = rule.value.threshold_percent
+        with_modifier = assistant_units(service, units[service.code], minutes_per_unit, threshold)
+        if not with_modifier:
             out.append(
                 finding(
                     "coding.modifiers.assistant_de_minimis",
                     Severity.INFO,
-                    f"{service.code}: the assistant's {share:.0f}% is within the {rule.value.threshold_percent:g}% "
-                    "de minimis share, so no CQ/CO.",
+                    f"{service.code}: the assistant's {service.assistant_minutes} of {service.minutes} minutes are "
+                    f"within the {threshold:g}% de minimis share of every unit, so no CQ/CO.",
                     basis=rule,
                     evidence_items=service.evidence(encounter),
                 )
             )
             continue
-        modifier = (
-            rule.value.occupational_therapy if _is_occupational(service, encounter) else (rule.value.physical_therapy)
-        )
-        modifiers[service.code].insert(0, modifier)
+        occupational = _is_occupational(service, encounter)
+        modifier = rule.value.occupational_therapy if occupational else rule.value.physical_therapy
+        split[service.code] = (modifier, with_modifier)
         out.append(
             finding(
                 "coding.modifiers.assistant",
                 Severity.INFO,
-                f"{modifier} on {service.code}: the assistant furnished {share:.0f}% of the minutes, more than "
-                f"{rule.value.threshold_percent:g}%. The line is paid at the assistant rate. (Per-unit splitting of "
-                "mixed therapist and assistant minutes is not modelled.)",
+                f"{modifier} on {with_modifier} of {units[service.code]} unit(s) of {service.code}: the assistant "
+                f"furnished {service.assistant_minutes} of {service.minutes} minutes. Full units the therapist "
+                f"furnished alone go without {modifier}; a unit takes it when the assistant furnished more than "
+                f"{threshold:g}% of it. Units with {modifier} are paid at the assistant rate.",
                 basis=rule,
                 evidence_items=service.evidence(encounter),
             )
         )
+    return split
 
 
 def chiropractic_modifiers(
