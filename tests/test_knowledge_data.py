@@ -10,7 +10,7 @@ import pytest
 
 from gravida.domain import Trimester
 from gravida.knowledge import Knowledge
-from gravida.knowledge.icd10_index import TabularIndex
+from gravida.knowledge.icd10_index import TabularIndex, excludes_patterns, pattern_matches
 from gravida.knowledge.specs import ConceptSpec, TrimesterCodes
 
 REQUIRED_CODES = {
@@ -128,4 +128,35 @@ def test_a_fresh_index_is_built_from_the_official_tabular(tmp_path: Path) -> Non
     assert header is not None and not header.billable
     assert index.children("M54.5") == ("M54.50", "M54.51", "M54.59")
     assert index.get("Q99.999") is None
+    assert ("O12.0", "gestational edema (O12.0-)") in index.excludes1("R60.0"), "notes of R60 apply to R60.0"
     assert (tmp_path / "icd.sqlite").stat().st_size < 20_000_000
+
+
+@pytest.mark.parametrize(
+    ("note", "patterns"),
+    [
+        ("lumbago with sciatica (M54.4-)", ["M54.4"]),
+        ("ascites (R18.-)", ["R18"]),
+        ("injury of nerve (S00-T88)", ["S00-T88"]),
+        ("edema of larynx (J38.4), edema of pharynx (J39.2)", ["J38.4", "J39.2"]),
+        ("current traumatic nerve disorder - see nerve injury by body region", []),
+    ],
+)
+def test_excludes1_notes_are_read_as_code_patterns(note: str, patterns: list[str]) -> None:
+    assert excludes_patterns(note) == patterns
+
+
+@pytest.mark.parametrize(
+    ("pattern", "code", "matches"),
+    [
+        ("M54.4", "M54.42", True),
+        ("M54.4", "M54.50", False),
+        ("R18", "R18.8", True),
+        ("N23", "N23", True),
+        ("N23", "N230", False),
+        ("S00-T88", "S39.012", True),
+        ("S00-T88", "R10.20", False),
+    ],
+)
+def test_excludes1_patterns_match_a_code_and_the_codes_below_it(pattern: str, code: str, matches: bool) -> None:
+    assert pattern_matches(pattern, code) is matches

@@ -14,7 +14,7 @@ from gravida.coding.findings import evidence, finding
 from gravida.coding.pregnancy import PregnancyStatus
 from gravida.domain import Condition, Encounter, Evidence, Finding, InputError, Severity, Trimester
 from gravida.knowledge import Resolved, Snapshot
-from gravida.knowledge.icd10_index import normalize, pattern_matches
+from gravida.knowledge.icd10_index import normalize
 from gravida.knowledge.specs import CodeTemplate, ConceptSpec, TrimesterCodes
 
 _TRIMESTER_FIELDS = {
@@ -328,22 +328,21 @@ def choose_diagnoses(
 
 
 def _check_excludes1(chosen: list[ChosenDiagnosis], snapshot: Snapshot, out: list[Finding]) -> None:
-    """Two codes one of whose Excludes1 notes names the other are not coded together."""
-    for first in chosen:
-        for pattern, note in snapshot.excludes1(first.code):
-            for second in chosen:
-                if second is not first and pattern_matches(pattern, second.code):
-                    out.append(
-                        finding(
-                            "coding.dx.excludes1",
-                            Severity.WARNING,
-                            f"{first.code} has an Excludes1 note, '{note}', which names {second.code}: the two are "
-                            "not coded together unless the conditions are unrelated (guideline I.A.12.a).",
-                            fix=f"Keep the code that describes the condition, {first.code} or {second.code}.",
-                            evidence_items=[first.origin, second.origin],
-                            carc="CO-11",
-                        )
-                    )
+    """Two codes one of whose Excludes1 notes names the other are not coded together (memoized per code list)."""
+    codes = tuple(d.code for d in chosen)
+    for i, j, note in snapshot.knowledge.diagnosis_codes.excludes1_conflicts(codes):
+        first, second = chosen[i], chosen[j]
+        out.append(
+            finding(
+                "coding.dx.excludes1",
+                Severity.WARNING,
+                f"{first.code} has an Excludes1 note, '{note}', which names {second.code}: the two are not coded "
+                "together unless the conditions are unrelated (guideline I.A.12.a).",
+                fix=f"Keep the code that describes the condition, {first.code} or {second.code}.",
+                evidence_items=[first.origin, second.origin],
+                carc="CO-11",
+            )
+        )
 
 
 def _check_combinations(chosen: list[ChosenDiagnosis], snapshot: Snapshot, out: list[Finding]) -> None:

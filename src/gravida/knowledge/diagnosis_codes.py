@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from gravida.domain import Citation
-from gravida.knowledge.icd10_index import TabularIndex, normalize
+from gravida.knowledge.icd10_index import TabularIndex, normalize, pattern_matches
 from gravida.knowledge.rules import Rule
 from gravida.knowledge.specs import CodeChange
 
@@ -35,6 +35,11 @@ class CodeStatus:
         }
 
 
+def _levels(code: str) -> frozenset[str]:
+    """The code and every category above it: M54.50 -> {M54, M54.5, M54.50}."""
+    return frozenset(code[:length] for length in range(3, len(code) + 1) if length != 4)
+
+
 @dataclass(frozen=True, slots=True)
 class _Change:
     effective: date
@@ -57,6 +62,7 @@ class DiagnosisCodes:
             entries.sort(key=lambda c: c.effective)
         self._change_dates = sorted({*changes.change_dates, *code_set.change_dates})
         self._memo: dict[tuple[str, int], CodeStatus] = {}
+        self._conflicts: dict[tuple[str, ...], tuple[tuple[int, int, str], ...]] = {}
 
     @property
     def tabular(self) -> TabularIndex:
@@ -146,6 +152,25 @@ class DiagnosisCodes:
             reason=reason,
             citation=header_change.citation if header_change else None,
         )
+
+    def excludes1_conflicts(self, codes: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
+        """(i, j, note) for every pair where an Excludes1 note over codes[i] names codes[j].
+
+        Notes come from the shipped tabular, whatever the date. Memoized per list of codes.
+        """
+        cached = self._conflicts.get(codes)
+        if cached is None:
+            found = []
+            levels = [_levels(code) for code in codes]
+            for i, first in enumerate(codes):
+                for pattern, note in self._tabular.excludes1(first):
+                    for j, second in enumerate(codes):
+                        if j != i and (
+                            pattern in levels[j] if "-" not in pattern else pattern_matches(pattern, second)
+                        ):
+                            found.append((i, j, note))
+            cached = self._conflicts[codes] = tuple(found)
+        return cached
 
     def _replacements_before(self, code: str, on: date) -> tuple[str, ...]:
         """For a code added later: the code it replaced (the one whose change lists it)."""
