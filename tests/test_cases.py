@@ -19,6 +19,8 @@ from conftest import BASE_ENCOUNTER, encounter_dict
 from gravida import service
 from gravida.domain import InputError
 from gravida.knowledge import Knowledge
+from test_scrub_cases import CASES as SCRUB_CASES
+from test_scrub_cases import case_date_of_service
 
 CASES_DIR = Path(__file__).parent / "cases"
 CASE_KEYS = {"name", "rules", "input", "remove", "expect"}
@@ -99,6 +101,9 @@ def test_every_dated_change_has_cases_on_both_sides(knowledge: Knowledge) -> Non
         dos = str(_plain(case.get("input", {}).get("date_of_service", BASE_ENCOUNTER["date_of_service"])))
         for rule_id in case.get("rules", []):
             covered.add((rule_id, dos))
+    for _, case in SCRUB_CASES:
+        for rule_id in case.get("rules", []):
+            covered.add((rule_id, case_date_of_service(case)))
     missing = []
     for rule in knowledge.rules.values():
         for change in rule.change_dates:
@@ -111,6 +116,6 @@ def test_every_dated_change_has_cases_on_both_sides(knowledge: Knowledge) -> Non
 
 
 def test_cases_name_real_rules(knowledge: Knowledge) -> None:
-    for name, case in CASES:
+    for name, case in [*CASES, *SCRUB_CASES]:
         for rule_id in case.get("rules", []):
             assert rule_id in knowledge.rules, f"{name}: no rule {rule_id}"

@@ -116,10 +116,15 @@ def _claim_table(result: CodingResult, title: str) -> Table:
 @app.command("code")
 def code_command(
     encounter: Annotated[Path, typer.Argument(help="Encounter JSON file (see `gravida schema encounter`).")],
+    history: Annotated[
+        Path | None,
+        typer.Option("--history", help="Also run the payer's policy edits, with this history (JSON)."),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Code one encounter: lines, units, modifiers, diagnoses and pointers, with a reason for each."""
-    result = service.code_file(encounter)
+    parsed = service.load_encounter(encounter)
+    result = service.code(parsed) if history is None else service.code_and_scrub(parsed, service.load_history(history))
     if as_json:
         _print_json(result.to_contract())
         return
@@ -179,6 +184,39 @@ def dx_check_command(
         console.print(f"  {status.reason}", highlight=False)
     if status.replacements:
         console.print(f"  use instead: {', '.join(status.replacements)}", highlight=False)
+
+
+@app.command("scrub")
+def scrub_command(
+    claim: Annotated[Path, typer.Argument(help="Claim JSON file (see `gravida schema claim`).")],
+    history: Annotated[
+        Path | None, typer.Option("--history", help="History JSON file (see `gravida schema history`).")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Check a claim against its payer's rules on its date of service, before it is sent."""
+    result = service.scrub(service.load_submission(claim), service.load_history(history))
+    if as_json:
+        _print_json(result.to_contract())
+        return
+    style = "bold red" if result.denial_risk >= 0.5 else "yellow" if result.denial_risk >= 0.2 else "green"
+    console.print(f"Denial risk: [{style}]{result.denial_risk:.0%}[/]")
+    if result.findings:
+        _print_findings(result.findings)
+    else:
+        console.print("No problems found: the claim passes every edit for its payer and date of service.")
+
+
+@schema_app.command("claim")
+def schema_claim_command() -> None:
+    """Print the JSON Schema of the claim that `gravida scrub` reads."""
+    _print_json(service.claim_schema())
+
+
+@schema_app.command("history")
+def schema_history_command() -> None:
+    """Print the JSON Schema of the history that `--history` reads."""
+    _print_json(service.history_schema())
 
 
 @schema_app.command("encounter")

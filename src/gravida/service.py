@@ -6,28 +6,39 @@ import json
 import re
 from collections.abc import Mapping
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from gravida.coding import cms_total_time_units, code_encounter, per_code_units
 from gravida.coding.units import UnitTable
 from gravida.domain import CodingResult, Encounter, InputError
-from gravida.knowledge import CodeStatus, Knowledge, UnknownPayerError, default_knowledge
+from gravida.domain.submission import ClaimSubmission, History
+from gravida.edits import ScrubResult
+from gravida.edits import scrub as run_edits
+from gravida.knowledge import CodeStatus, Knowledge, Snapshot, UnknownPayerError, UnknownPlanError, default_knowledge
+from gravida.knowledge.icd10_index import cache_dir
+from gravida.knowledge.ncci import NcciTables, load_tables
 
 MAX_INPUT_BYTES = 5_000_000
+ModelT = TypeVar("ModelT", bound=BaseModel)
 _ICD_SHAPE = re.compile(r"^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$")
 
 
-def _field_path(location: tuple[int | str, ...]) -> str:
+#: The name a whole-document error is reported under, per input model.
+_ROOTS: dict[type[BaseModel], str] = {Encounter: "encounter", ClaimSubmission: "claim", History: "history"}
+
+
+def _field_path(location: tuple[int | str, ...], root: str = "encounter") -> str:
     path = ""
     for part in location:
         path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-    return path or "encounter"
+    return path or root
 
 
-def describe_validation_error(exc: ValidationError) -> InputError:
+def describe_validation_error(exc: ValidationError, root: str = "encounter") -> InputError:
     """The first problem of a pydantic error, as one line that names the field."""
     error = exc.errors()[0]
     location = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
@@ -38,14 +49,11 @@ def describe_validation_error(exc: ValidationError) -> InputError:
         message = "is not a field Gravida knows (check the spelling; see `gravida schema encounter`)"
     elif "input" in error and error["type"] not in {"model_type", "dict_type"}:
         message = f"{message} (got {error['input']!r})"
-    return InputError(_field_path(location), message)
+    return InputError(_field_path(location, root), message)
 
 
 def parse_encounter(data: Any) -> Encounter:
-    try:
-        return Encounter.model_validate(data)
-    except ValidationError as exc:
-        raise describe_validation_error(exc) from None
+    return _parse(Encounter, data)
 
 
 def read_json_file(path: Path) -> Any:
@@ -67,14 +75,99 @@ def load_encounter(path: Path) -> Encounter:
     return parse_encounter(read_json_file(path))
 
 
+def _parse(model: type[ModelT], data: Any) -> ModelT:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise describe_validation_error(exc, _ROOTS.get(model, model.__name__.lower())) from None
+
+
+def load_submission(path: Path) -> ClaimSubmission:
+    return _parse(ClaimSubmission, read_json_file(path))
+
+
+def load_history(path: Path | None) -> History:
+    return History() if path is None else _parse(History, read_json_file(path))
+
+
+def _snapshot(knowledge: Knowledge, on: date, payer: str, plan: str | None = None) -> Snapshot:
+    try:
+        return knowledge.at(on, payer, plan)
+    except UnknownPayerError as exc:
+        raise InputError("payer", str(exc)) from None
+    except UnknownPlanError as exc:
+        raise InputError("plan", str(exc)) from None
+
+
+@lru_cache(maxsize=1)
+def imported_ncci() -> NcciTables:
+    """NCCI tables imported from the official CMS files (`gravida ncci import`), if any."""
+    path = ncci_cache_path()
+    return load_tables(path) if path.exists() else NcciTables([], [])
+
+
+def ncci_cache_path() -> Path:
+    return cache_dir() / "ncci.sqlite"
+
+
+def scrub(
+    submission: ClaimSubmission,
+    history: History | None = None,
+    today: date | None = None,
+    knowledge: Knowledge | None = None,
+) -> ScrubResult:
+    """Check a claim against its payer's rules as they stood on its date of service."""
+    knowledge = knowledge or default_knowledge()
+    snapshot = _snapshot(knowledge, submission.date_of_service, submission.payer, submission.plan)
+    return run_edits(submission, snapshot, history, today=today or date.today(), ncci=imported_ncci())
+
+
+def submission_from_coding(encounter: Encounter, result: CodingResult) -> ClaimSubmission:
+    """The claim a coded encounter becomes, for the policy edits (no charges or member id yet)."""
+    return ClaimSubmission(
+        claim_id=f"{encounter.patient.id}-{encounter.date_of_service:%Y%m%d}",
+        payer=encounter.payer,
+        date_of_service=encounter.date_of_service,
+        place_of_service=encounter.place_of_service,
+        billing_provider={"npi": encounter.provider.npi},
+        rendering_provider=encounter.provider,
+        patient=encounter.patient,
+        referral=encounter.referral,
+        diagnoses=tuple(d.code for d in result.claim.diagnoses),
+        lines=tuple(
+            {
+                "code": line.code,
+                "units": line.units,
+                "modifiers": line.modifiers,
+                "diagnosis_pointers": line.diagnosis_pointers or (1,),
+                "charge": 0.0,
+            }
+            for line in result.claim.lines
+        ),
+    )
+
+
+def code_and_scrub(encounter: Encounter, history: History, today: date | None = None) -> CodingResult:
+    """Code an encounter, then run the payer's policy edits on the claim it makes; one list of findings."""
+    result = code(encounter)
+    if not result.claim.lines or not result.claim.diagnoses:
+        return result
+    snapshot = _snapshot(default_knowledge(), encounter.date_of_service, encounter.payer)
+    scrubbed = run_edits(
+        submission_from_coding(encounter, result),
+        snapshot,
+        history,
+        today=today or date.today(),
+        ncci=imported_ncci(),
+        policy_only=True,
+    )
+    return CodingResult(claim=result.claim, findings=result.findings + scrubbed.findings)
+
+
 def code(encounter: Encounter, knowledge: Knowledge | None = None) -> CodingResult:
     """Code one encounter with the rules of its date of service and payer."""
     knowledge = knowledge or default_knowledge()
-    try:
-        snapshot = knowledge.at(encounter.date_of_service, encounter.payer)
-    except UnknownPayerError as exc:
-        raise InputError("payer", str(exc)) from None
-    return code_encounter(encounter, snapshot)
+    return code_encounter(encounter, _snapshot(knowledge, encounter.date_of_service, encounter.payer))
 
 
 def code_file(path: Path) -> CodingResult:
@@ -120,6 +213,14 @@ def check_diagnosis(raw_code: str, on: date, knowledge: Knowledge | None = None)
 
 def encounter_schema() -> dict[str, Any]:
     return Encounter.model_json_schema()
+
+
+def claim_schema() -> dict[str, Any]:
+    return ClaimSubmission.model_json_schema()
+
+
+def history_schema() -> dict[str, Any]:
+    return History.model_json_schema()
 
 
 def demo_results(count: int = 12, seed: int = 2026) -> list[tuple[Encounter, CodingResult]]:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from gravida.coding.findings import evidence, finding
 from gravida.coding.pregnancy import PregnancyStatus
 from gravida.domain import Condition, Encounter, Evidence, Finding, InputError, Severity, Trimester
 from gravida.knowledge import Resolved, Snapshot
+from gravida.knowledge.findings import evidence, finding
 from gravida.knowledge.icd10_index import normalize
 from gravida.knowledge.specs import CodeTemplate, ConceptSpec, TrimesterCodes
 

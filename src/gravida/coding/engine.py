@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from gravida.coding.diagnoses import ChosenDiagnosis, choose_diagnoses, supported_date
-from gravida.coding.findings import finding
 from gravida.coding.modifiers import (
     assistant_modifiers,
     chiropractic_modifiers,
@@ -16,6 +15,7 @@ from gravida.coding.timed_units import assign_units
 from gravida.domain import Claim, ClaimLine, CodingResult, Diagnosis, Encounter, Finding, Severity
 from gravida.domain.trusted import trusted
 from gravida.knowledge import Snapshot
+from gravida.knowledge.findings import finding
 
 
 def code_encounter(encounter: Encounter, snapshot: Snapshot) -> CodingResult:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from gravida.coding.findings import finding
 from gravida.coding.procedures import CodedService
 from gravida.domain import Credential, Encounter, Finding, Severity
 from gravida.knowledge import Resolved, Snapshot
+from gravida.knowledge.findings import finding
 
 _OCCUPATIONAL = frozenset({Credential.OT, Credential.OTA})
 _THERAPISTS = frozenset({Credential.PT, Credential.PTA, Credential.OT, Credential.OTA})

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from gravida.coding.findings import evidence, finding
 from gravida.domain import Encounter, Finding, GestationalAge, InputError, Severity, Trimester
 from gravida.knowledge import Snapshot
+from gravida.knowledge.findings import evidence, finding
 
 Status = Literal["pregnant", "postpartum", "not_pregnant"]
 

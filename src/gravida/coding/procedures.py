@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from gravida.coding.findings import evidence, finding
 from gravida.domain import Encounter, Evidence, Finding, InputError, Service, Severity
 from gravida.domain.encounter import ASSISTANT_CREDENTIALS
 from gravida.knowledge import Resolved, Snapshot
+from gravida.knowledge.findings import evidence, finding
 from gravida.knowledge.specs import ProcedureSpec
 
 

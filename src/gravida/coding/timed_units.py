@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from gravida.coding.findings import finding
 from gravida.coding.procedures import CodedService
 from gravida.coding.units import UnitTable, cms_total_time_units, per_code_units
 from gravida.domain import Encounter, Finding, Severity
 from gravida.knowledge import Snapshot
+from gravida.knowledge.findings import finding
 
 METHOD_NAMES = {"cms": "CMS total-time method", "cpt": "CPT per-code method"}
 

@@ -60,6 +60,9 @@ class Finding(BaseModel):
     predicted_carc: str | None = Field(
         default=None, description="The claim adjustment reason code this problem would likely draw."
     )
+    predicted_rarc: str | None = Field(
+        default=None, description="The remittance advice remark code that would likely come with it."
+    )
     uncertain: bool = Field(
         default=False, description="True when the rule behind this finding rests on an uncertain source."
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from gravida.knowledge.diagnosis_codes import CodeStatus
-from gravida.knowledge.errors import KnowledgeError, RuleFileError, UnknownPayerError
+from gravida.knowledge.errors import KnowledgeError, RuleFileError, UnknownPayerError, UnknownPlanError
 from gravida.knowledge.snapshot import Knowledge, Resolved, Snapshot
 
 
@@ -23,5 +23,6 @@ __all__ = [
     "RuleFileError",
     "Snapshot",
     "UnknownPayerError",
+    "UnknownPlanError",
     "default_knowledge",
 ]

@@ -20,6 +20,16 @@ class RuleFileError(KnowledgeError):
         super().__init__(f"{where}: {problem}")
 
 
+class UnknownPlanError(KnowledgeError):
+    """The claim names a plan its payer's pack does not have."""
+
+    def __init__(self, payer: str, plan: str, known: list[str]) -> None:
+        self.payer = payer
+        self.plan = plan
+        choices = ", ".join(sorted(known)) or "none"
+        super().__init__(f"payer pack {payer!r} has no plan {plan!r}; its plans: {choices}")
+
+
 class UnknownPayerError(KnowledgeError):
     """The encounter names a payer policy pack that does not exist."""
 

@@ -48,6 +48,19 @@ VALUE_SCHEMAS: tuple[tuple[str, Any], ...] = (
     ("payers.*.distinct_modifiers", specs.DistinctModifierSpec),
     ("payers.*.chiropractic_modifiers", specs.ChiropracticModifierSpec),
     ("payers.*.code_substitutions", dict[str, str]),
+    ("payers.*.provider_eligibility", specs.ProviderEligibilitySpec),
+    ("payers.*.referral", specs.ReferralSpec),
+    ("payers.*.visit_limit", specs.VisitLimitSpec),
+    ("payers.*.prior_authorization", specs.PriorAuthorizationSpec),
+    ("payers.*.plan_of_care", specs.PlanOfCareSpec),
+    ("payers.*.progress_report", specs.ProgressReportSpec),
+    ("payers.*.filing_limit", specs.FilingLimitSpec),
+    ("payers.*.units_per_day", specs.UnitsPerDaySpec),
+    ("payers.*.kx_threshold", specs.KxThresholdSpec),
+    ("payers.*.massage_policy", specs.MassagePolicySpec),
+    ("payers.*.place_of_service", specs.PlaceOfServiceSpec),
+    ("mue.*", specs.MueSpec),
+    ("scrub.denial_weights", specs.DenialWeightsSpec),
 )
 
 _RULE_KEYS = {"description", "uncertain", "values"}

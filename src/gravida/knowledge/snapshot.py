@@ -17,7 +17,7 @@ from typing import Any
 from gravida.domain import Citation
 from gravida.knowledge import specs
 from gravida.knowledge.diagnosis_codes import CodeStatus, DiagnosisCodes
-from gravida.knowledge.errors import KnowledgeError, UnknownPayerError
+from gravida.knowledge.errors import KnowledgeError, UnknownPayerError, UnknownPlanError
 from gravida.knowledge.icd10_index import TabularIndex
 from gravida.knowledge.loader import DATA_DIR, LoadedData, PayerPack, load_data
 from gravida.knowledge.rules import DatedValue, Rule
@@ -95,14 +95,17 @@ class Knowledge:
     def techniques(self) -> tuple[str, ...]:
         return tuple(sorted(self._techniques))
 
-    def at(self, on: date, payer: str | None = None) -> Snapshot:
-        """The rules in force on `on` for `payer` (None: rules that belong to no payer)."""
+    def at(self, on: date, payer: str | None = None, plan: str | None = None) -> Snapshot:
+        """The rules in force on `on` for `payer` and its `plan` (None: rules that belong to no payer)."""
         if payer is not None:
-            self.require_payer(payer)
-        return Snapshot(self, on, payer, self._epoch_cache(bisect.bisect_right(self._change_dates, on), payer))
+            pack = self.require_payer(payer)
+            if plan is not None and plan not in pack.spec.plans:
+                raise UnknownPlanError(payer, plan, list(pack.spec.plans))
+        epoch = bisect.bisect_right(self._change_dates, on)
+        return Snapshot(self, on, payer, self._epoch_cache(epoch, payer, plan), plan)
 
     @lru_cache(maxsize=1024)  # noqa: B019 - knowledge is loaded once per process
-    def _epoch_cache(self, epoch: int, payer: str | None) -> dict[Hashable, Any]:
+    def _epoch_cache(self, epoch: int, payer: str | None, plan: str | None) -> dict[Hashable, Any]:
         """Resolved rules shared by every day between two consecutive change dates: nothing differs there."""
         return {}
 
@@ -110,10 +113,13 @@ class Knowledge:
 class Snapshot:
     """Rules as of one date of service and one payer. Pure look-ups; no clock, no I/O after start-up."""
 
-    def __init__(self, knowledge: Knowledge, on: date, payer: str | None, shared: dict[Hashable, Any]) -> None:
+    def __init__(
+        self, knowledge: Knowledge, on: date, payer: str | None, shared: dict[Hashable, Any], plan: str | None = None
+    ) -> None:
         self.knowledge = knowledge
         self.on = on
         self.payer = payer
+        self.plan = plan
         self._cache: dict[Hashable, Any] = shared
 
     def get(self, rule_id: str) -> Resolved | None:
@@ -150,6 +156,10 @@ class Snapshot:
     def payer_rule(self, name: str) -> Resolved | None:
         if self.payer is None:
             raise KnowledgeError("this snapshot was taken without a payer")
+        if self.plan is not None:
+            own = self.get(f"payers.{self.payer}.{self.plan}.{name}")
+            if own is not None:
+                return own
         return self.get(f"payers.{self.payer}.{name}")
 
     def procedure(self, code: str) -> Resolved | None:

@@ -29,10 +29,23 @@ class ProcedureSpec(BaseModel):
     spinal_regions: tuple[int, int] | None = Field(
         default=None, description="For manipulation: the range of spinal regions this code covers."
     )
+    benefit: Literal["massage", "therapy", "manipulation", "acupuncture", "evaluation"] | None = Field(
+        default=None,
+        description="The benefit a payer counts it under; by default from its category (massage only when set).",
+    )
     counts_toward_total_time: bool | None = Field(
         default=None,
         description="Whether its minutes join the CMS total timed minutes; defaults to `timed`.",
     )
+
+    @property
+    def benefit_name(self) -> str:
+        """massage, therapy, manipulation, acupuncture or evaluation: what visit limits and caps count."""
+        if self.benefit:
+            return self.benefit
+        return {"chiropractic": "manipulation", "acupuncture": "acupuncture", "evaluation": "evaluation"}.get(
+            self.category, "therapy"
+        )
 
     @property
     def in_total_time(self) -> bool:
@@ -223,6 +236,11 @@ class PayerPackSpec(BaseModel):
     name: str
     kind: Literal["medicare", "medicaid", "commercial", "self_pay", "template"]
     description: str
+    plans: dict[str, str] = Field(
+        default_factory=dict,
+        description="Plans within the pack (id: description); a plan's rules live in payers/<pack>/<plan>/ and "
+        "override the pack's.",
+    )
 
 
 class RegionSpec(BaseModel):
@@ -242,3 +260,116 @@ class RegionVocabularySpec(BaseModel):
 
 
 UnitsMethod = Literal["cms", "cpt"]
+
+
+# --- payer policy rules read by the scrubber (edits) ---------------------------------------------------
+
+Benefit = Literal["massage", "therapy", "manipulation", "acupuncture", "evaluation"]
+
+
+class ProviderEligibilitySpec(BaseModel):
+    """Which rendering credentials the payer pays, and codes some of them are limited to."""
+
+    model_config = _SPEC
+
+    allowed: tuple[str, ...]
+    codes_by_credential: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict, description="Credentials paid only for these codes (a DC: manipulation only)."
+    )
+
+
+class ReferralSpec(BaseModel):
+    model_config = _SPEC
+
+    required: bool
+    valid_days: int | None = Field(default=None, description="How long a referral holds when it gives no expiry.")
+
+
+class VisitLimitSpec(BaseModel):
+    """An annual visit limit shared by the benefits named."""
+
+    model_config = _SPEC
+
+    visits_per_year: int = Field(gt=0)
+    benefits: tuple[Benefit, ...]
+
+
+class PriorAuthorizationSpec(BaseModel):
+    model_config = _SPEC
+
+    required: bool
+    after_visits: int = Field(default=0, ge=0, description="Visits in the plan year allowed before one is needed.")
+    benefits: tuple[Benefit, ...] = ("massage", "therapy", "manipulation", "acupuncture", "evaluation")
+
+
+class PlanOfCareSpec(BaseModel):
+    model_config = _SPEC
+
+    required: bool
+    certify_within_days: int = Field(gt=0)
+    recertify_every_days: int = Field(gt=0)
+
+
+class ProgressReportSpec(BaseModel):
+    model_config = _SPEC
+
+    every_treatment_days: int = Field(gt=0)
+
+
+class FilingLimitSpec(BaseModel):
+    """Timely filing: the claim must be received within this time from the date of service."""
+
+    model_config = _SPEC
+
+    months: int | None = Field(default=None, gt=0)
+    days: int | None = Field(default=None, gt=0)
+
+
+class UnitsPerDaySpec(BaseModel):
+    model_config = _SPEC
+
+    max_units: int = Field(gt=0)
+    benefits: tuple[Benefit, ...]
+
+
+class KxThresholdSpec(BaseModel):
+    """The year's therapy threshold above which lines need KX, and the targeted-review threshold."""
+
+    model_config = _SPEC
+
+    amount: float = Field(gt=0)
+    review_threshold: float = Field(gt=0)
+    modifier: str = "KX"
+
+
+class MassagePolicySpec(BaseModel):
+    model_config = _SPEC
+
+    covered: bool = True
+    adjunct_only: bool = Field(default=False, description="Paid only with another therapeutic procedure that day.")
+    prescription_required: bool = False
+
+
+class PlaceOfServiceSpec(BaseModel):
+    model_config = _SPEC
+
+    allowed: tuple[str, ...]
+
+
+class MueSpec(BaseModel):
+    """A medically unlikely edit: the most units of a code one provider may bill one patient on one day."""
+
+    model_config = _SPEC
+
+    max_units: int = Field(gt=0)
+    adjudication_indicator: Literal[1, 2, 3]
+
+
+class DenialWeightsSpec(BaseModel):
+    """Chance that a problem with a given CARC ends in a denial, for the denial-risk score."""
+
+    model_config = _SPEC
+
+    by_carc: dict[str, float]
+    default: float = Field(ge=0, le=1)
+    warning_factor: float = Field(ge=0, le=1)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from gravida.domain import Evidence, Finding, Severity
 from gravida.domain.trusted import trusted
-from gravida.knowledge import Resolved
+from gravida.knowledge.snapshot import Resolved
 
 # Findings are built from validated inputs and rule data, thousands a second in batch work, so they are
 # constructed without re-validation (domain.trusted); mypy checks their types instead.
@@ -25,6 +25,7 @@ def finding(
     fix: str | None = None,
     evidence_items: Iterable[Evidence] = (),
     carc: str | None = None,
+    rarc: str | None = None,
 ) -> Finding:
     """A finding whose citation and uncertainty come from the rule data it rests on."""
     return trusted(
@@ -36,5 +37,6 @@ def finding(
         citation=basis.citation if basis else None,
         evidence=tuple(evidence_items),
         predicted_carc=carc,
+        predicted_rarc=rarc,
         uncertain=basis.uncertain if basis else False,
     )

@@ -1,0 +1,74 @@
+"""Edits on modifiers: therapy (GP/GO), assistants (CQ/CO), and modifiers not yet in force."""
+
+from __future__ import annotations
+
+from gravida.domain import Finding
+from gravida.edits.common import THERAPY_MODIFIERS, line_evidence, problem
+from gravida.edits.context import ScrubContext
+
+
+def therapy_modifier(ctx: ScrubContext) -> list[Finding]:
+    rule = ctx.payer_rule("therapy_modifiers")
+    if rule is None or not rule.value.required:
+        return []
+    out = []
+    for index, line in enumerate(ctx.claim.lines):
+        spec = ctx.spec(line)
+        if spec is None or spec.therapy != "always" or THERAPY_MODIFIERS & set(line.modifiers):
+            continue
+        out.append(
+            problem(
+                "edits.modifier.therapy_missing",
+                f"{line.code} is an always-therapy code; this payer requires GP (physical therapy) or GO "
+                "(occupational therapy) on it.",
+                fix="Add GP or GO for the plan of care the service was furnished under.",
+                carc="CO-4",
+                basis=rule,
+                evidence_items=[line_evidence(index, line)],
+            )
+        )
+    return out
+
+
+def assistant_modifier(ctx: ScrubContext) -> list[Finding]:
+    rule = ctx.payer_rule("assistant_modifiers")
+    out = []
+    pairs = {}
+    if rule is not None:
+        pairs = {rule.value.physical_therapy: "GP", rule.value.occupational_therapy: "GO"}
+    for index, line in enumerate(ctx.claim.lines):
+        used = [m for m in line.modifiers if m in {"CQ", "CO"}]
+        if not used:
+            continue
+        modifier = used[0]
+        if rule is None or not rule.value.required:
+            out.append(
+                problem(
+                    "edits.modifier.assistant_not_in_force",
+                    f"{modifier} is not recognised by this payer on {ctx.claim.date_of_service}.",
+                    fix=f"Remove {modifier}.",
+                    carc="CO-4",
+                    basis=rule,
+                    evidence_items=[line_evidence(index, line)],
+                )
+            )
+            continue
+        spec = ctx.spec(line)
+        partner = pairs.get(modifier)
+        if spec is not None and spec.therapy == "never":
+            message = f"{modifier} marks a therapy assistant's service, but {line.code} is not a therapy code."
+        elif partner and partner not in line.modifiers:
+            message = f"{modifier} goes with {partner}; {line.code} carries {modifier} without it."
+        else:
+            continue
+        out.append(
+            problem(
+                "edits.modifier.assistant_inconsistent",
+                message,
+                fix=f"Use {modifier} only with {partner} on therapy codes.",
+                carc="CO-4",
+                basis=rule,
+                evidence_items=[line_evidence(index, line)],
+            )
+        )
+    return out
