@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
-from collections.abc import Mapping
+import zipfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -18,12 +21,30 @@ from gravida.domain import CodingResult, Encounter, InputError
 from gravida.domain.submission import ClaimSubmission, History
 from gravida.edits import ScrubResult
 from gravida.edits import scrub as run_edits
-from gravida.knowledge import CodeStatus, Knowledge, Snapshot, UnknownPayerError, UnknownPlanError, default_knowledge
+from gravida.knowledge import (
+    CodeStatus,
+    Knowledge,
+    Snapshot,
+    UnknownPayerError,
+    UnknownPlanError,
+    default_knowledge,
+    policy,
+)
 from gravida.knowledge.icd10_index import cache_dir
-from gravida.knowledge.ncci import NcciTables, load_tables
+from gravida.knowledge.ncci import (
+    MueLimit,
+    NcciFileError,
+    NcciTables,
+    PtpEdit,
+    load_tables,
+    read_mue_file,
+    read_ptp_file,
+    save_tables,
+)
 
 MAX_INPUT_BYTES = 5_000_000
 ModelT = TypeVar("ModelT", bound=BaseModel)
+T = TypeVar("T")
 _ICD_SHAPE = re.compile(r"^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$")
 
 
@@ -107,7 +128,9 @@ def imported_ncci() -> NcciTables:
 
 
 def ncci_cache_path() -> Path:
-    return cache_dir() / "ncci.sqlite"
+    """Where imported NCCI tables are kept: GRAVIDA_NCCI_DB, else ncci.sqlite in Gravida's cache folder."""
+    explicit = os.environ.get("GRAVIDA_NCCI_DB")
+    return Path(explicit) if explicit else cache_dir() / "ncci.sqlite"
 
 
 def scrub(
@@ -227,3 +250,120 @@ def demo_results(count: int = 12, seed: int = 2026) -> list[tuple[Encounter, Cod
     from gravida.synthetic import synthetic_encounters
 
     return [(encounter, code(encounter)) for encounter in synthetic_encounters(count, seed)]
+
+
+# --- payer policy -----------------------------------------------------------------------------------------
+
+
+def _policy_call(call: Callable[[], T]) -> T:
+    try:
+        return call()
+    except UnknownPayerError as exc:
+        raise InputError("PAYER", str(exc)) from None
+    except UnknownPlanError as exc:
+        raise InputError("--plan", str(exc)) from None
+
+
+def policy_list(knowledge: Knowledge | None = None) -> list[dict[str, Any]]:
+    knowledge = knowledge or default_knowledge()
+    return [
+        {"id": pack.id, "name": pack.spec.name, "kind": pack.spec.kind, "plans": sorted(pack.spec.plans)}
+        for pack in sorted(knowledge.payers.values(), key=lambda p: p.id)
+    ]
+
+
+def policy_show(payer: str, on: date, plan: str | None = None) -> list[policy.PolicyValue]:
+    return _policy_call(lambda: policy.show(default_knowledge(), payer, on, plan))
+
+
+def policy_diff(payer: str, first: date, second: date, plan: str | None = None) -> list[policy.PolicyChange]:
+    return _policy_call(lambda: policy.diff(default_knowledge(), payer, first, second, plan))
+
+
+@dataclass(frozen=True)
+class ImpactedClaim:
+    """An open claim whose scrub result differs under a new version of the policy data."""
+
+    claim_id: str
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+    risk_before: float
+    risk_after: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "claim_id": self.claim_id,
+            "added": list(self.added),
+            "removed": list(self.removed),
+            "denial_risk_before": self.risk_before,
+            "denial_risk_after": self.risk_after,
+        }
+
+
+def policy_impact(
+    claims: list[tuple[ClaimSubmission, History]],
+    new_knowledge: Knowledge,
+    today: date,
+    knowledge: Knowledge | None = None,
+) -> list[ImpactedClaim]:
+    """The open claims whose findings change when the rules are replaced by `new_knowledge`."""
+    knowledge = knowledge or default_knowledge()
+    impacted = []
+    for submission, history in claims:
+        before = scrub(submission, history, today, knowledge)
+        after = scrub(submission, history, today, new_knowledge)
+        old = {f"{f.severity.value}:{f.rule_id}" for f in before.findings if f.rule_id != "edits.denial_risk"}
+        new = {f"{f.severity.value}:{f.rule_id}" for f in after.findings if f.rule_id != "edits.denial_risk"}
+        if old != new or before.denial_risk != after.denial_risk:
+            impacted.append(
+                ImpactedClaim(
+                    submission.claim_id,
+                    tuple(sorted(new - old)),
+                    tuple(sorted(old - new)),
+                    before.denial_risk,
+                    after.denial_risk,
+                )
+            )
+    return impacted
+
+
+def load_policy_version(data_dir: Path) -> Knowledge:
+    """Rule data from another folder (a new version of the packs), sharing the ICD-10-CM index."""
+    if not (data_dir / "payers").is_dir():
+        raise InputError(str(data_dir), "not a rule-data folder (it has no payers/ folder)")
+    return Knowledge.load(data_dir, tabular=default_knowledge().diagnosis_codes.tabular)
+
+
+# --- NCCI files ---------------------------------------------------------------------------------------------
+
+
+def _holds_mue_csv(path: Path) -> bool:
+    """MUE files are CSV (alone or zipped); PTP files are tab-delimited text."""
+    if path.suffix.lower() == ".csv":
+        return True
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            return any(name.lower().endswith(".csv") for name in archive.namelist())
+    return False
+
+
+def import_ncci(paths: list[Path]) -> dict[str, Any]:
+    """Read official CMS practitioner PTP (.txt/.zip) and MUE (.csv) files and keep them for the scrubber."""
+    ptp: list[PtpEdit] = []
+    mue: list[MueLimit] = []
+    for path in paths:
+        if not path.is_file():
+            raise InputError(str(path), "no such file")
+        try:
+            if _holds_mue_csv(path):
+                mue.extend(read_mue_file(path))
+            else:
+                ptp.extend(read_ptp_file(path))
+        except NcciFileError as exc:
+            raise InputError(exc.path, f"line {exc.line}: {exc.problem}" if exc.line else exc.problem) from None
+    tables = imported_ncci().merged(NcciTables(ptp, mue))
+    target = ncci_cache_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    save_tables(tables, target)
+    imported_ncci.cache_clear()
+    return {"ptp_edits": len(ptp), "mue_limits": len(mue), "total_rows": len(tables), "path": str(target)}
