@@ -33,6 +33,7 @@ EDITS: tuple[Edit, ...] = (
     codes.diagnosis_support,
     modifiers.therapy_modifier,
     modifiers.assistant_modifier,
+    modifiers.active_treatment_modifier,
     pairs.ncci_pairs,
     limits.medically_unlikely,
     limits.units_per_day,

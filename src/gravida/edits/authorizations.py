@@ -70,6 +70,17 @@ def plan_of_care(ctx: ScrubContext) -> list[Finding]:
                 basis=rule,
             )
         ]
+    if plan.start > dos:
+        return [
+            problem(
+                "edits.plan_of_care.after_service",
+                f"The plan of care starts {plan.start}, after the date of service {dos}; it does not cover the visit.",
+                fix="Bill the visit under the plan of care in force that day, or correct the plan's start date.",
+                carc="CO-16",
+                basis=rule,
+                evidence_items=[evidence("plan_of_care.start", plan.start)],
+            )
+        ]
     out = []
     certify_by = plan.start + timedelta(days=spec.certify_within_days)
     if plan.certified_on is None:

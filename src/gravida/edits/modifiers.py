@@ -30,6 +30,28 @@ def therapy_modifier(ctx: ScrubContext) -> list[Finding]:
     return out
 
 
+def active_treatment_modifier(ctx: ScrubContext) -> list[Finding]:
+    """A payer that pays manipulation only as active treatment denies it without that modifier (Medicare: AT)."""
+    rule = ctx.payer_rule("chiropractic_modifiers")
+    if rule is None:
+        return []
+    modifier = rule.value.active_treatment
+    return [
+        problem(
+            "edits.modifier.active_treatment_missing",
+            f"{line.code} has no {modifier}; this payer pays manipulation only as active or corrective treatment "
+            "and treats it as maintenance therapy without the modifier.",
+            fix=f"Add {modifier} if the record documents active treatment with expected improvement.",
+            carc="CO-96",
+            rarc="N130",
+            basis=rule,
+            evidence_items=[line_evidence(index, line)],
+        )
+        for index, line in enumerate(ctx.claim.lines)
+        if (spec := ctx.spec(line)) is not None and spec.category == "chiropractic" and modifier not in line.modifiers
+    ]
+
+
 def assistant_modifier(ctx: ScrubContext) -> list[Finding]:
     rule = ctx.payer_rule("assistant_modifiers")
     out = []

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gravida.domain import Finding
-from gravida.edits.common import distinct_modifiers, line_evidence, problem
+from gravida.domain import Evidence, Finding
+from gravida.domain.submission import SubmittedLine
+from gravida.edits.common import Severity, distinct_modifiers, line_evidence, problem
 from gravida.edits.context import ScrubContext
 from gravida.knowledge import Resolved
 
@@ -57,17 +58,53 @@ def ncci_pairs(ctx: ScrubContext) -> list[Finding]:
                 )
             )
         elif any(not distinct_modifiers(line) for _, line in second):
-            out.append(
-                problem(
-                    "edits.ncci.modifier_missing",
-                    f"{pair.column1} and {pair.column2} are a bundled pair; without 59 or XE/XS/XP/XU on "
-                    f"{pair.column2} it is denied as included in {pair.column1}.",
-                    fix=f"If {pair.column2} was a distinct service (separate region or time), add 59 or the fitting X "
-                    "modifier to it and document why; otherwise remove it.",
-                    carc="CO-97",
-                    rarc="M80",
-                    basis=pair.basis,
-                    evidence_items=evidence_items,
-                )
-            )
+            out.append(_missing(pair, evidence_items))
+        else:
+            out.extend(_not_accepted(ctx, pair, second))
     return out
+
+
+def _accepted_distinct(ctx: ScrubContext) -> frozenset[str] | None:
+    """The distinct-service modifiers the payer takes: its own choices, plus every X modifier if it uses one."""
+    rule = ctx.payer_rule("distinct_modifiers")
+    if rule is None:
+        return None
+    chosen = {rule.value.region, rule.value.separate_service}
+    if any(m.startswith("X") for m in chosen):
+        chosen |= {"XE", "XS", "XP", "XU"}
+    return frozenset(chosen)
+
+
+def _not_accepted(ctx: ScrubContext, pair: _Pair, second: list[tuple[int, SubmittedLine]]) -> list[Finding]:
+    accepted = _accepted_distinct(ctx)
+    if accepted is None:
+        return []
+    rule = ctx.payer_rule("distinct_modifiers")
+    return [
+        problem(
+            "edits.ncci.modifier_not_accepted",
+            f"{line.code} carries {', '.join(sorted(distinct_modifiers(line)))}, which this payer does not take for "
+            f"a distinct service; it uses {', '.join(sorted(accepted))}.",
+            fix=f"Replace it with {sorted(accepted)[0]}.",
+            carc="CO-4",
+            basis=rule,
+            evidence_items=[line_evidence(i, line)],
+            severity=Severity.WARNING,
+        )
+        for i, line in second
+        if not distinct_modifiers(line) & accepted
+    ]
+
+
+def _missing(pair: _Pair, evidence_items: list[Evidence]) -> Finding:
+    return problem(
+        "edits.ncci.modifier_missing",
+        f"{pair.column1} and {pair.column2} are a bundled pair; without 59 or XE/XS/XP/XU on "
+        f"{pair.column2} it is denied as included in {pair.column1}.",
+        fix=f"If {pair.column2} was a distinct service (separate region or time), add 59 or the fitting X "
+        "modifier to it and document why; otherwise remove it.",
+        carc="CO-97",
+        rarc="M80",
+        basis=pair.basis,
+        evidence_items=evidence_items,
+    )

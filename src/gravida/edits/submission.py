@@ -96,6 +96,17 @@ def timely_filing(ctx: ScrubContext) -> list[Finding]:
     else:
         return []
     submitted = ctx.submitted_on
+    if submitted < dos:
+        return [
+            problem(
+                "edits.timely_filing.before_service",
+                f"The claim is dated for submission on {submitted}, before the date of service {dos}.",
+                fix="Bill a service only after it is furnished; check the date of service and the submission date.",
+                carc="CO-16",
+                basis=rule,
+                evidence_items=[evidence("submitted_on", submitted)],
+            )
+        ]
     if submitted > deadline:
         return [
             problem(
