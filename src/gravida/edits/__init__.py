@@ -20,6 +20,9 @@ from gravida.knowledge.ncci import NcciTables
 
 Edit = Callable[[ScrubContext], list[Finding]]
 
+_NO_HISTORY = History()
+_NO_NCCI = NcciTables([], [])
+
 #: Edits on the claim form itself, which a claim built from an encounter cannot satisfy yet (no charges,
 #: no member id): `scrub(..., policy_only=True)` leaves them out.
 SUBMISSION_EDITS: tuple[Edit, ...] = (submission.required_fields,)
@@ -50,6 +53,40 @@ EDITS: tuple[Edit, ...] = (
 )
 
 
+#: Payer rules an edit reads; a payer whose pack has none of them on the date is not run through the edit.
+#: (Edits not listed always run.) Skipping them up front keeps batch scrubbing fast.
+REQUIRES: dict[Edit, tuple[str, ...]] = {
+    provider.provider_eligibility: ("provider_eligibility",),
+    modifiers.therapy_modifier: ("therapy_modifiers",),
+    modifiers.active_treatment_modifier: ("chiropractic_modifiers",),
+    limits.units_per_day: ("units_per_day",),
+    coverage.massage_policy: ("massage_policy",),
+    authorizations.referral: ("referral",),
+    authorizations.plan_of_care: ("plan_of_care",),
+    authorizations.progress_report: ("progress_report",),
+    authorizations.prior_authorization: ("prior_authorization",),
+    limits.visit_limit: ("visit_limit",),
+    limits.kx_threshold: ("kx_threshold",),
+    submission.place_of_service: ("place_of_service",),
+    submission.timely_filing: ("filing_limit",),
+}
+
+
+def applicable_edits(snapshot: Snapshot, policy_only: bool) -> tuple[Edit, ...]:
+    """The edits whose payer rules exist on the snapshot's date (computed once per stretch of dates)."""
+
+    def build() -> tuple[Edit, ...]:
+        return tuple(
+            edit
+            for edit in EDITS
+            if not (policy_only and edit in SUBMISSION_EDITS)
+            and all(snapshot.payer_rule(name) is not None for name in REQUIRES.get(edit, ()))
+        )
+
+    found: tuple[Edit, ...] = snapshot.memo(("<edits>", policy_only), build)
+    return found
+
+
 @dataclass(frozen=True)
 class ScrubResult:
     findings: tuple[Finding, ...]
@@ -73,13 +110,12 @@ def scrub(
     policy_only: bool = False,
 ) -> ScrubResult:
     """Run every edit on a claim as of its date of service; `today` stands in for the submission date."""
-    context = ScrubContext(claim, snapshot, history or History(), today, ncci or NcciTables([], []))
-    edits = [e for e in EDITS if not (policy_only and e in SUBMISSION_EDITS)]
-    found = [item for edit in edits for item in edit(context)]
+    context = ScrubContext(claim, snapshot, history or _NO_HISTORY, today, _NO_NCCI if ncci is None else ncci)
+    found = [item for edit in applicable_edits(snapshot, policy_only) for item in edit(context)]
     risk, explanation = denial_risk(found, snapshot)
     if explanation is not None:
         found.append(explanation)
     return ScrubResult(tuple(found), risk)
 
 
-__all__ = ["EDITS", "SUBMISSION_EDITS", "ScrubContext", "ScrubResult", "scrub"]
+__all__ = ["EDITS", "REQUIRES", "SUBMISSION_EDITS", "ScrubContext", "ScrubResult", "applicable_edits", "scrub"]

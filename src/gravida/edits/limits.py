@@ -68,6 +68,8 @@ def units_per_day(ctx: ScrubContext) -> list[Finding]:
 
 def medically_unlikely(ctx: ScrubContext) -> list[Finding]:
     """MUEs: from the curated rules (mue/<code>.yaml) and from imported CMS files, which take precedence."""
+    if not any(ctx.ncci.mue(line.code) or ctx.snapshot.get(f"mue.{line.code}") for line in ctx.claim.lines):
+        return []
     units: dict[str, int] = defaultdict(int)
     largest_line: dict[str, int] = defaultdict(int)
     where: dict[str, list[int]] = defaultdict(list)

@@ -19,10 +19,21 @@ class _Pair:
     basis: Resolved | None
 
 
+def _pairs_by_code(ctx: ScrubContext) -> dict[str, list[Resolved]]:
+    """The curated pairs in force, indexed by each of their codes (built once per stretch of unchanged rules)."""
+    index: dict[str, list[Resolved]] = {}
+    for resolved in ctx.snapshot.pairs:
+        index.setdefault(resolved.value.column1, []).append(resolved)
+        index.setdefault(resolved.value.column2, []).append(resolved)
+    return index
+
+
 def _pairs(ctx: ScrubContext) -> list[_Pair]:
     codes = {line.code for line in ctx.claim.lines}
     found: dict[frozenset[str], _Pair] = {}
-    for resolved in ctx.snapshot.pairs:
+    by_code: dict[str, list[Resolved]] = ctx.snapshot.memo("<pairs by code>", lambda: _pairs_by_code(ctx))
+    candidates = {id(r): r for code in codes for r in by_code.get(code, ())}
+    for resolved in candidates.values():
         spec = resolved.value
         if spec.column1 in codes and spec.column2 in codes:
             found[frozenset((spec.column1, spec.column2))] = _Pair(

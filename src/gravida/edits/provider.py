@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from gravida.domain import Finding
 from gravida.edits.common import evidence, line_evidence, problem
 from gravida.edits.context import ScrubContext
@@ -9,6 +11,7 @@ from gravida.edits.context import ScrubContext
 _CMS_NPI_PREFIX = "80840"
 
 
+@lru_cache(maxsize=65536)
 def npi_is_valid(npi: str) -> bool:
     """The NPI's last digit is the Luhn check digit computed over '80840' and its first nine digits."""
     if len(npi) != 10 or not npi.isdigit():

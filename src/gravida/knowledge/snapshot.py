@@ -156,6 +156,14 @@ class Snapshot:
     def payer_rule(self, name: str) -> Resolved | None:
         if self.payer is None:
             raise KnowledgeError("this snapshot was taken without a payer")
+        key = ("<payer rule>", name)
+        if key in self._cache:
+            cached: Resolved | None = self._cache[key]
+            return cached
+        self._cache[key] = found = self._payer_rule(name)
+        return found
+
+    def _payer_rule(self, name: str) -> Resolved | None:
         if self.plan is not None:
             own = self.get(f"payers.{self.payer}.{self.plan}.{name}")
             if own is not None:
@@ -163,7 +171,11 @@ class Snapshot:
         return self.get(f"payers.{self.payer}.{name}")
 
     def procedure(self, code: str) -> Resolved | None:
-        return self.get(f"procedures.{code.strip().upper()}")
+        key = ("<procedure>", code)
+        if key not in self._cache:
+            self._cache[key] = self.get(f"procedures.{code.strip().upper()}")
+        found: Resolved | None = self._cache[key]
+        return found
 
     def concept(self, name: str) -> Resolved | None:
         return self.get(f"concepts.{name}")
