@@ -10,14 +10,10 @@ from datetime import date
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from gravida.domain.gestation import GestationalAge
-
-#: Alias for fields named `date`, which would shadow the type inside their class.
-Day = date
-
-_STRICT = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+from gravida.domain.inputs import STRICT_INPUT, Day
 
 
 class Credential(StrEnum):
@@ -42,7 +38,7 @@ ASSISTANT_CREDENTIALS = frozenset({Credential.PTA, Credential.OTA})
 class Provider(BaseModel):
     """The rendering provider."""
 
-    model_config = _STRICT
+    model_config = STRICT_INPUT
 
     npi: str = Field(pattern=r"^\d{10}$", description="10-digit National Provider Identifier.")
     credential: Credential
@@ -52,7 +48,7 @@ class Provider(BaseModel):
 class Patient(BaseModel):
     """Who was treated. Only what coding needs; never logged."""
 
-    model_config = _STRICT
+    model_config = STRICT_INPUT
 
     id: str = Field(min_length=1)
     birth_date: date | None = None
@@ -66,7 +62,7 @@ class Pregnancy(BaseModel):
     weeks since delivery.
     """
 
-    model_config = _STRICT
+    model_config = STRICT_INPUT
 
     gestational_age: str | None = Field(
         default=None, description="Weeks and days on the date of service, like '28w3d'.", examples=["28w3d"]
@@ -92,7 +88,7 @@ class Pregnancy(BaseModel):
 class Referral(BaseModel):
     """The physician's, midwife's or NP's referral or prescription for the therapy."""
 
-    model_config = _STRICT
+    model_config = STRICT_INPUT
 
     by_npi: str | None = Field(default=None, pattern=r"^\d{10}$")
     by_credential: Credential | None = None
@@ -109,7 +105,7 @@ class Referral(BaseModel):
 class Service(BaseModel):
     """One procedure or technique furnished at the visit."""
 
-    model_config = _STRICT
+    model_config = STRICT_INPUT
 
     code: str | None = Field(default=None, description="CPT/HCPCS code, when known.")
     technique: str | None = Field(
@@ -138,7 +134,7 @@ class Service(BaseModel):
 class Condition(BaseModel):
     """A condition treated: an ICD-10-CM code, or a clinical concept Gravida maps to codes."""
 
-    model_config = _STRICT
+    model_config = STRICT_INPUT
 
     code: str | None = Field(default=None, description="ICD-10-CM code, with or without the dot.")
     concept: str | None = Field(default=None, description="A concept such as 'low_back_pain'.")
@@ -155,7 +151,7 @@ class Condition(BaseModel):
 class Encounter(BaseModel):
     """One visit: the input to coding."""
 
-    model_config = _STRICT
+    model_config = STRICT_INPUT
 
     date_of_service: date
     payer: str = Field(min_length=1, description="Payer policy pack id, e.g. 'medicare'.")

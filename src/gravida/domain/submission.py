@@ -6,22 +6,18 @@ they refuse unknown fields, so a misspelt field is an error rather than a silent
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
 from gravida.domain.encounter import Patient, Provider, Referral
-
-_STRICT = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-Day = date
+from gravida.domain.inputs import STRICT_INPUT, Day
 
 
 class BillingProvider(BaseModel):
     """Who is paid: the practice (group NPI and tax id)."""
 
-    model_config = _STRICT
+    model_config = STRICT_INPUT
 
     npi: str = Field(pattern=r"^\d{10}$")
     tax_id: str | None = Field(default=None, pattern=r"^\d{2}-?\d{7}$")
@@ -31,7 +27,7 @@ class BillingProvider(BaseModel):
 class PlanOfCare(BaseModel):
     """The therapy plan of care and its certification by the physician or NPP."""
 
-    model_config = _STRICT
+    model_config = STRICT_INPUT
 
     start: Day = Field(description="First treatment under the plan.")
     certified_on: Day | None = Field(default=None, description="Date the physician/NPP signed the plan.")
@@ -41,7 +37,7 @@ class PlanOfCare(BaseModel):
 class SubmittedLine(BaseModel):
     """One service line as it will be sent."""
 
-    model_config = _STRICT
+    model_config = STRICT_INPUT
 
     code: str = Field(min_length=5, max_length=5)
     units: int = Field(ge=1, le=99)
@@ -53,7 +49,7 @@ class SubmittedLine(BaseModel):
 class ClaimSubmission(BaseModel):
     """A professional claim with the context its payer's edits need."""
 
-    model_config = _STRICT
+    model_config = STRICT_INPUT
 
     claim_id: str = Field(min_length=1, description="Patient control number (CLM01).")
     payer: str = Field(min_length=1, description="Payer policy pack id, e.g. 'medicare'.")
@@ -87,7 +83,7 @@ class ClaimSubmission(BaseModel):
 class Authorization(BaseModel):
     """A prior authorization the payer granted."""
 
-    model_config = _STRICT
+    model_config = STRICT_INPUT
 
     number: str = Field(min_length=1)
     start: Day
@@ -106,7 +102,7 @@ class Authorization(BaseModel):
 class EarlierClaim(BaseModel):
     """A claim already sent, for duplicate checks."""
 
-    model_config = _STRICT
+    model_config = STRICT_INPUT
 
     claim_id: str
     patient_id: str
@@ -118,7 +114,7 @@ class EarlierClaim(BaseModel):
 class History(BaseModel):
     """What happened before this claim: passed in as data, so the scrubber stays pure."""
 
-    model_config = _STRICT
+    model_config = STRICT_INPUT
 
     visits_used: int = Field(default=0, ge=0, description="Visits already used in this plan year.")
     treatment_days_since_progress_report: int = Field(default=0, ge=0)
