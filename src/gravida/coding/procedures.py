@@ -120,6 +120,7 @@ def coded_services(encounter: Encounter, snapshot: Snapshot, out: list[Finding])
         else:
             code = _code_from_technique(service, index, regions, snapshot, out)
         code = _payer_code(code, index, snapshot, out)
+        _check_performer(service, index, encounter, code, snapshot, out)
         resolved = snapshot.procedure(code)
         if resolved is None:
             out.append(
@@ -142,6 +143,31 @@ def coded_services(encounter: Encounter, snapshot: Snapshot, out: list[Finding])
         coded.regions |= regions
         coded.service_indexes.append(index)
     return list(by_code.values())
+
+
+def _check_performer(
+    service: Service, index: int, encounter: Encounter, code: str, snapshot: Snapshot, out: list[Finding]
+) -> None:
+    """Who furnished a service matters, not only who bills it: a massage therapist's work billed under a
+    therapist's number is not payable by a payer that does not pay massage therapists."""
+    performer = service.performed_by
+    if performer is None or performer == encounter.provider.credential or performer in ASSISTANT_CREDENTIALS:
+        return
+    eligibility = snapshot.payer_rule("provider_eligibility")
+    if eligibility is None or performer.value in eligibility.value.allowed:
+        return
+    out.append(
+        finding(
+            "coding.provider.performer_not_eligible",
+            Severity.ERROR,
+            f"{code} was furnished by a {performer.value}, whom this payer does not pay; billing it under the "
+            f"{encounter.provider.credential.value}'s number misstates who furnished it.",
+            fix="Bill only what an eligible provider furnished, or bill the patient for this service.",
+            basis=eligibility,
+            evidence_items=[evidence(f"services[{index}].performed_by", performer.value)],
+            carc="CO-170",
+        )
+    )
 
 
 def _payer_code(code: str, index: int, snapshot: Snapshot, out: list[Finding]) -> str:
