@@ -429,25 +429,31 @@ def _status_codes(
                     evidence_items=[given.origin],
                 )
             )
-        extra.append(
-            ChosenDiagnosis(
-                code,
-                _validate(code, "pregnancy", snapshot, out),
-                frozenset(),
-                True,
-                evidence("pregnancy", str(status.age)),
-            )
-        )
-        out.append(
-            finding(
-                "coding.dx.weeks_of_gestation",
-                Severity.INFO,
-                f"{code}: {status.age} counts {weeks} completed weeks of gestation.",
-                basis=rule,
-                evidence_items=[evidence("pregnancy", str(status.age))],
-            )
-        )
+        chosen_code, found = snapshot.memo(("weeks", status.age), lambda: _weeks_code(code, status, rule, snapshot))
+        extra.append(chosen_code)
+        out.extend(found)
     return extra
+
+
+def _weeks_code(
+    code: str, status: PregnancyStatus, rule: Resolved, snapshot: Snapshot
+) -> tuple[ChosenDiagnosis, list[Finding]]:
+    """The Z3A diagnosis for an age and its findings (shared by every visit at that age)."""
+    found: list[Finding] = []
+    age = str(status.age)
+    chosen = ChosenDiagnosis(
+        code, _validate(code, "pregnancy", snapshot, found), frozenset(), True, evidence("pregnancy", age)
+    )
+    found.append(
+        finding(
+            "coding.dx.weeks_of_gestation",
+            Severity.INFO,
+            f"{code}: {age} counts {status.age.weeks if status.age else 0} completed weeks of gestation.",
+            basis=rule,
+            evidence_items=[evidence("pregnancy", age)],
+        )
+    )
+    return chosen, found
 
 
 def _group(item: ChosenDiagnosis) -> str:
@@ -467,14 +473,17 @@ def _ordered(chosen: list[ChosenDiagnosis], snapshot: Snapshot, out: list[Findin
     rule = snapshot.require("diagnosis.sequencing")
     rank = {group: position for position, group in enumerate(rule.value.order)}
     ordered = sorted(unique, key=lambda item: rank[_group(item)])
-    if any(_is_chapter_15(item.code) for item in ordered) or any(item.status_only for item in ordered):
-        out.append(
-            finding(
-                "coding.dx.sequence",
-                Severity.INFO,
-                "Diagnoses in order: " + ", ".join(item.code for item in ordered) + " (chapter-15 codes first, "
-                "then the conditions, then pregnancy status, then weeks of gestation).",
-                basis=rule,
-            )
-        )
+    if any(_is_chapter_15(item.code) or item.status_only for item in ordered):
+        codes = tuple(item.code for item in ordered)
+        out.append(snapshot.memo(("sequence", codes), lambda: _sequence_finding(codes, rule)))
     return ordered
+
+
+def _sequence_finding(codes: tuple[str, ...], rule: Resolved) -> Finding:
+    return finding(
+        "coding.dx.sequence",
+        Severity.INFO,
+        "Diagnoses in order: " + ", ".join(codes) + " (chapter-15 codes first, then the conditions, then pregnancy "
+        "status, then weeks of gestation).",
+        basis=rule,
+    )

@@ -78,6 +78,15 @@ def pregnancy_status(encounter: Encounter, snapshot: Snapshot, out: list[Finding
                 evidence_items=[evidence(source_field, age)],
             )
         )
+    raw = getattr(pregnancy, source_field.split(".")[1])
+    key = ("trimester", age, source_field, str(raw))
+    trimester, explanation = snapshot.memo(key, lambda: _trimester(age, source_field, raw, snapshot))
+    out.append(explanation)
+    return PregnancyStatus("pregnant", age=age, trimester=trimester)
+
+
+def _trimester(age: GestationalAge, source_field: str, raw: object, snapshot: Snapshot) -> tuple[Trimester, Finding]:
+    """The trimester of an age and the finding that explains it (shared by every visit at that age)."""
     trimester_rule = snapshot.require("diagnosis.trimesters")
     bounds = trimester_rule.value
     if age.weeks < bounds.second_from_week:
@@ -86,14 +95,12 @@ def pregnancy_status(encounter: Encounter, snapshot: Snapshot, out: list[Finding
         trimester = Trimester.SECOND
     else:
         trimester = Trimester.THIRD
-    out.append(
-        finding(
-            "coding.pregnancy.trimester",
-            Severity.INFO,
-            f"Gestational age {age} on {encounter.date_of_service}: trimester {int(trimester)} "
-            f"(second from {bounds.second_from_week}w0d, third from {bounds.third_from_week}w0d).",
-            basis=trimester_rule,
-            evidence_items=[evidence(source_field, getattr(pregnancy, source_field.split(".")[1]))],
-        )
+    explanation = finding(
+        "coding.pregnancy.trimester",
+        Severity.INFO,
+        f"Gestational age {age} on the date of service: trimester {int(trimester)} "
+        f"(second from {bounds.second_from_week}w0d, third from {bounds.third_from_week}w0d).",
+        basis=trimester_rule,
+        evidence_items=[evidence(source_field, raw)],
     )
-    return PregnancyStatus("pregnant", age=age, trimester=trimester)
+    return trimester, explanation
