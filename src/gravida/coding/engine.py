@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from gravida.coding.diagnoses import ChosenDiagnosis, choose_diagnoses, supported_date
+from gravida.coding.chosen import ChosenDiagnosis
+from gravida.coding.diagnoses import choose_diagnoses
+from gravida.coding.diagnosis_checks import supported_date
 from gravida.coding.modifiers import (
     assistant_modifiers,
     chiropractic_modifiers,
