@@ -197,8 +197,7 @@ def _ordered(chosen: list[ChosenDiagnosis], snapshot: Snapshot, out: list[Findin
     rank = {group: position for position, group in enumerate(rule.value.order)}
     ordered = sorted(unique, key=lambda item: rank[_group(item)])
     if any(is_chapter_15(item.code) or item.status_only for item in ordered):
-        codes = tuple(item.code for item in ordered)
-        out.append(snapshot.memo(("sequence", codes), lambda: _sequence_finding(codes, rule)))
+        out.append(_sequence_finding(tuple(item.code for item in ordered), rule))
     return ordered
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from gravida.domain import Citation
 from gravida.knowledge.icd10_index import TabularIndex, normalize, pattern_matches
@@ -35,6 +36,7 @@ class CodeStatus:
         }
 
 
+@lru_cache(maxsize=65536)
 def _levels(code: str) -> frozenset[str]:
     """The code and every category above it: M54.50 -> {M54, M54.5, M54.50}."""
     return frozenset(code[:length] for length in range(3, len(code) + 1) if length != 4)
@@ -62,7 +64,6 @@ class DiagnosisCodes:
             entries.sort(key=lambda c: c.effective)
         self._change_dates = sorted({*changes.change_dates, *code_set.change_dates})
         self._memo: dict[tuple[str, int], CodeStatus] = {}
-        self._conflicts: dict[tuple[str, ...], tuple[tuple[int, int, str], ...]] = {}
 
     @property
     def tabular(self) -> TabularIndex:
@@ -156,21 +157,27 @@ class DiagnosisCodes:
     def excludes1_conflicts(self, codes: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
         """(i, j, note) for every pair where an Excludes1 note over codes[i] names codes[j].
 
-        Notes come from the shipped tabular, whatever the date. Memoized per list of codes.
+        Notes come from the shipped tabular, whatever the date. Each code's notes are split once into exact
+        patterns (matched against the other codes' levels) and ranges.
         """
-        cached = self._conflicts.get(codes)
-        if cached is None:
-            found = []
-            levels = [_levels(code) for code in codes]
-            for i, first in enumerate(codes):
-                for pattern, note in self._tabular.excludes1(first):
-                    for j, second in enumerate(codes):
-                        if j != i and (
-                            pattern in levels[j] if "-" not in pattern else pattern_matches(pattern, second)
-                        ):
-                            found.append((i, j, note))
-            cached = self._conflicts[codes] = tuple(found)
-        return cached
+        found: list[tuple[int, int, str]] = []
+        levels = [_levels(code) for code in codes]
+        for i, first in enumerate(codes):
+            exact, ranges = self._exclusions(first)
+            if not exact and not ranges:
+                continue
+            for j, second in enumerate(codes):
+                if j == i:
+                    continue
+                found.extend((i, j, exact[hit]) for hit in levels[j] & exact.keys())
+                found.extend((i, j, note) for pattern, note in ranges if pattern_matches(pattern, second))
+        return tuple(found)
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - one instance lives for the whole process
+    def _exclusions(self, code: str) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+        notes = self._tabular.excludes1(code)
+        exact = {pattern: note for pattern, note in notes if "-" not in pattern}
+        return exact, tuple((pattern, note) for pattern, note in notes if "-" in pattern)
 
     def _replacements_before(self, code: str, on: date) -> tuple[str, ...]:
         """For a code added later: the code it replaced (the one whose change lists it)."""
