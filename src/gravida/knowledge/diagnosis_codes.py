@@ -63,19 +63,21 @@ class DiagnosisCodes:
         for entries in self._by_code.values():
             entries.sort(key=lambda c: c.effective)
         self._change_dates = sorted({*changes.change_dates, *code_set.change_dates})
-        self._memo: dict[tuple[str, int], CodeStatus] = {}
+        # A day inside each stretch between changes, to judge codes for every day of that stretch.
+        self._epoch_starts = [date.min, *self._change_dates]
 
     @property
     def tabular(self) -> TabularIndex:
         return self._tabular
 
     def status(self, raw_code: str, on: date) -> CodeStatus:
-        """The code's state on `on`. Memoized per stretch of dates between two changes of the code set."""
-        key = (raw_code, bisect.bisect_right(self._change_dates, on))
-        cached = self._memo.get(key)
-        if cached is None:
-            cached = self._memo[key] = self._status(normalize(raw_code), on)
-        return cached
+        """The code's state on `on`. Memoized (bounded) per stretch of dates between two code-set changes."""
+        epoch = bisect.bisect_right(self._change_dates, on)
+        return self._status_in(raw_code, epoch, self._epoch_starts[epoch])
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - one instance lives for the whole process
+    def _status_in(self, raw_code: str, epoch: int, representative: date) -> CodeStatus:
+        return self._status(normalize(raw_code), representative)
 
     def _status(self, code: str, on: date) -> CodeStatus:
         code_set = self._code_set.at(on)
