@@ -84,6 +84,13 @@ def test_code_with_history_also_runs_the_policy_edits(tmp_path: Path) -> None:
     assert "coding.units.cms" in rule_ids, "coding findings are kept"
     assert "edits.progress_report.due" in rule_ids and "edits.plan_of_care.missing" in rule_ids
     assert not any(r.startswith("edits.required.") for r in rule_ids), "form edits need a full claim"
+    with_plan = write(
+        tmp_path, "planned.json", encounter_dict(plan_of_care={"start": "2024-02-26", "certified_on": "2024-03-01"})
+    )
+    planned = {
+        f["rule_id"] for f in json.loads(run("code", with_plan, "--history", history, "--json").stdout)["findings"]
+    }
+    assert "edits.plan_of_care.missing" not in planned, "the encounter's plan of care reaches the scrubber"
     plain = json.loads(run("code", encounter, "--json").stdout)
     assert not any(f["rule_id"].startswith("edits.") for f in plain["findings"])
 

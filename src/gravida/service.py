@@ -156,6 +156,7 @@ def submission_from_coding(encounter: Encounter, result: CodingResult) -> ClaimS
         rendering_provider=encounter.provider,
         patient=encounter.patient,
         referral=encounter.referral,
+        plan_of_care=encounter.plan_of_care,
         diagnoses=tuple(d.code for d in result.claim.diagnoses),
         lines=tuple(
             {

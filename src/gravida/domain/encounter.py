@@ -102,6 +102,16 @@ class Referral(BaseModel):
         return self
 
 
+class PlanOfCare(BaseModel):
+    """The therapy plan of care and its certification by the physician or NPP."""
+
+    model_config = STRICT_INPUT
+
+    start: Day = Field(description="First treatment under the plan.")
+    certified_on: Day | None = Field(default=None, description="Date the physician/NPP signed the plan.")
+    end: Day | None = Field(default=None, description="Last day the certified plan covers.")
+
+
 class Service(BaseModel):
     """One procedure or technique furnished at the visit."""
 
@@ -160,6 +170,9 @@ class Encounter(BaseModel):
     patient: Patient
     pregnancy: Pregnancy | None = None
     referral: Referral | None = None
+    plan_of_care: PlanOfCare | None = Field(
+        default=None, description="The therapy plan of care, for payers that require one (used by --history)."
+    )
     services: tuple[Service, ...] = Field(min_length=1)
     conditions: tuple[Condition, ...] = ()
     pregnancy_incidental: bool = Field(

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from gravida.domain.encounter import Patient, Provider, Referral
+from gravida.domain.encounter import Patient, PlanOfCare, Provider, Referral
 from gravida.domain.inputs import STRICT_INPUT, Day
 
 
@@ -22,16 +22,6 @@ class BillingProvider(BaseModel):
     npi: str = Field(pattern=r"^\d{10}$")
     tax_id: str | None = Field(default=None, pattern=r"^\d{2}-?\d{7}$")
     name: str | None = None
-
-
-class PlanOfCare(BaseModel):
-    """The therapy plan of care and its certification by the physician or NPP."""
-
-    model_config = STRICT_INPUT
-
-    start: Day = Field(description="First treatment under the plan.")
-    certified_on: Day | None = Field(default=None, description="Date the physician/NPP signed the plan.")
-    end: Day | None = Field(default=None, description="Last day the certified plan covers.")
 
 
 class SubmittedLine(BaseModel):
