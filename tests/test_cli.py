@@ -155,3 +155,9 @@ def test_demo_codes_the_synthetic_encounters() -> None:
 def test_an_unknown_command_is_a_usage_error() -> None:
     result = run("frobnicate")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_dx_check_warns_when_the_date_is_past_the_shipped_code_set() -> None:
+    late = run("dx", "check", "M54.50", "--dos", "2026-12-01")
+    assert late.returncode == 0 and "current through 2026-09-30" in late.stdout
+    assert "current through" not in run("dx", "check", "M54.50", "--dos", "2026-06-01").stdout

@@ -160,3 +160,12 @@ def test_excludes1_notes_are_read_as_code_patterns(note: str, patterns: list[str
 )
 def test_excludes1_patterns_match_a_code_and_the_codes_below_it(pattern: str, code: str, matches: bool) -> None:
     assert pattern_matches(pattern, code) is matches
+
+
+def test_an_unwritable_cache_folder_falls_back_to_the_temporary_folder(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    index = TabularIndex(blocker / "cache" / "icd-fallback-test.sqlite")
+    entry = index.get("O26.893")
+    assert entry is not None and entry.billable
+    assert index.path.parent.name == "gravida" and not str(index.path).startswith(str(blocker))

@@ -235,6 +235,17 @@ def check_diagnosis(raw_code: str, on: date, knowledge: Knowledge | None = None)
     return knowledge.at(on).diagnosis(raw_code)
 
 
+def code_set_warning(on: date, knowledge: Knowledge | None = None) -> str | None:
+    """A sentence when the shipped ICD-10-CM release may not cover a date of service, else None."""
+    stale = (knowledge or default_knowledge()).at(on).stale_code_set
+    if stale is None:
+        return None
+    return (
+        f"Gravida's ICD-10-CM data is the {stale.value.version} release, current through "
+        f"{stale.value.valid_through}; check codes changed in a later update."
+    )
+
+
 def encounter_schema() -> dict[str, Any]:
     return Encounter.model_json_schema()
 

@@ -83,7 +83,8 @@ def dx_check_command(
     as_json: JsonFlag = False,
 ) -> None:
     """Is a diagnosis code valid and billable on a date of service? If not, what replaces it."""
-    status = service.check_diagnosis(code, parse_day(dos, "--dos"))
+    day = parse_day(dos, "--dos")
+    status = service.check_diagnosis(code, day)
     if as_json:
         print_json(status.to_dict())
         return
@@ -97,6 +98,9 @@ def dx_check_command(
         console.print(f"  {status.reason}", highlight=False)
     if status.replacements:
         console.print(f"  use instead: {', '.join(status.replacements)}", highlight=False)
+    stale = service.code_set_warning(day)
+    if stale:
+        console.print(f"  [yellow]note:[/] {stale}", highlight=False)
 
 
 @schema_app.command("encounter")

@@ -122,7 +122,13 @@ class TabularIndex:
     def _connect(self) -> sqlite3.Connection:
         if self._connection is None:
             if not self._path.exists():
-                _build(self._path)
+                try:
+                    _build(self._path)
+                except OSError:
+                    # A read-only home or cache folder: build in the temporary folder instead of failing.
+                    self._path = Path(tempfile.gettempdir()) / "gravida" / self._path.name
+                    if not self._path.exists():
+                        _build(self._path)
             self._connection = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, check_same_thread=False)
         return self._connection
 
