@@ -100,7 +100,7 @@ def dx_check_command(
         console.print(f"  use instead: {', '.join(status.replacements)}", highlight=False)
     stale = service.code_set_warning(day)
     if stale:
-        console.print(f"  [yellow]note:[/] {stale}", highlight=False)
+        console.print(f"  [yellow]note:[/] {stale}", highlight=False, soft_wrap=True)
 
 
 @schema_app.command("encounter")
