@@ -109,7 +109,10 @@ class History(BaseModel):
     visits_used: int = Field(default=0, ge=0, description="Visits already used in this plan year.")
     treatment_days_since_progress_report: int = Field(default=0, ge=0)
     therapy_dollars_this_year: float = Field(
-        default=0, ge=0, description="Allowed PT+SLP (or OT) dollars already this calendar year (Medicare KX)."
+        default=0, ge=0, description="Allowed PT and SLP dollars already this calendar year (Medicare KX)."
+    )
+    ot_dollars_this_year: float = Field(
+        default=0, ge=0, description="Allowed OT dollars already this calendar year (OT has its own KX threshold)."
     )
     authorizations: tuple[Authorization, ...] = ()
     earlier_claims: tuple[EarlierClaim, ...] = ()

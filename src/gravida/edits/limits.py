@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from gravida.domain import Finding
-from gravida.edits.common import THERAPY_MODIFIERS, Severity, evidence, finding, line_evidence, problem
+from gravida.edits.common import Severity, evidence, finding, line_evidence, problem
 from gravida.edits.context import ScrubContext
 
 
@@ -105,27 +105,33 @@ def medically_unlikely(ctx: ScrubContext) -> list[Finding]:
     return out
 
 
+#: The two therapy benefits Medicare caps separately: PT with speech-language pathology, and OT.
+_KX_BENEFITS = (("physical therapy and speech-language pathology", {"GP", "GN"}), ("occupational therapy", {"GO"}))
+
+
 def kx_threshold(ctx: ScrubContext) -> list[Finding]:
-    """Above the year's therapy threshold, Medicare pays therapy lines only with KX (charges stand in for
-    allowed amounts here, so the finding errs early rather than late)."""
+    """Above the year's therapy threshold, Medicare pays therapy lines only with KX. PT+SLP and OT each have
+    their own threshold of the same amount. Charges stand in for allowed amounts, so the edit errs early."""
     rule = ctx.payer_rule("kx_threshold")
     if rule is None:
         return []
-    therapy = [(i, line) for i, line in enumerate(ctx.claim.lines) if THERAPY_MODIFIERS & set(line.modifiers)]
-    if not therapy:
-        return []
     spec = rule.value
-    before = ctx.history.therapy_dollars_this_year
-    after = before + sum(line.charge for _, line in therapy)
     out = []
-    if after > spec.amount:
-        missing = [(i, line) for i, line in therapy if spec.modifier not in line.modifiers]
-        if missing:
+    spent = {"GO": ctx.history.ot_dollars_this_year}
+    for benefit, modifiers in _KX_BENEFITS:
+        lines = [(i, line) for i, line in enumerate(ctx.claim.lines) if modifiers & set(line.modifiers)]
+        if not lines:
+            continue
+        before = spent.get("GO", 0.0) if "GO" in modifiers else ctx.history.therapy_dollars_this_year
+        after = before + sum(line.charge for _, line in lines)
+        missing = [(i, line) for i, line in lines if spec.modifier not in line.modifiers]
+        if after > spec.amount and missing:
             out.append(
                 problem(
                     "edits.kx.missing",
-                    f"Therapy this year reaches ${after:,.2f}, above the ${spec.amount:,.2f} threshold; lines above it "
-                    f"are paid only with {spec.modifier}, which attests that the care is medically necessary.",
+                    f"{benefit.capitalize()} this year reaches ${after:,.2f}, above the ${spec.amount:,.2f} "
+                    f"threshold; lines above it are paid only with {spec.modifier}, which attests that the care is "
+                    "medically necessary.",
                     fix=f"Add {spec.modifier} when the documentation supports medical necessity.",
                     carc="CO-96",
                     rarc="N130",
@@ -133,15 +139,15 @@ def kx_threshold(ctx: ScrubContext) -> list[Finding]:
                     evidence_items=[line_evidence(i, line) for i, line in missing],
                 )
             )
-    if after > spec.review_threshold:
-        out.append(
-            finding(
-                "edits.kx.review_threshold",
-                Severity.WARNING,
-                f"Therapy this year reaches ${after:,.2f}, above ${spec.review_threshold:,.0f}: claims may be chosen "
-                "for targeted medical review.",
-                fix="Make sure the plan of care, progress reports and daily notes support every visit.",
-                basis=rule,
+        if after > spec.review_threshold:
+            out.append(
+                finding(
+                    "edits.kx.review_threshold",
+                    Severity.WARNING,
+                    f"{benefit.capitalize()} this year reaches ${after:,.2f}, above ${spec.review_threshold:,.0f}: "
+                    "claims may be chosen for targeted medical review.",
+                    fix="Make sure the plan of care, progress reports and daily notes support every visit.",
+                    basis=rule,
+                )
             )
-        )
     return out

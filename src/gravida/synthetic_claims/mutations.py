@@ -218,8 +218,10 @@ def _highmark_exercise_units(rng: random.Random, d: _Draft) -> str:
 
 def _above_kx(rng: random.Random, d: _Draft) -> str:
     spent = round(_KX_SPENT_ABOVE_EVERY_YEAR + rng.uniform(0, 50), 2)
-    d.history["therapy_dollars_this_year"] = spent
-    return f"${spent:,.2f} of therapy already this year puts the claim above the KX threshold, and no line has KX"
+    occupational = d.therapy_modifier() == "GO"
+    d.history["ot_dollars_this_year" if occupational else "therapy_dollars_this_year"] = spent
+    benefit = "occupational therapy" if occupational else "PT and SLP therapy"
+    return f"${spent:,.2f} of {benefit} already this year puts the claim above the KX threshold, and no line has KX"
 
 
 def _add_massage_line(rng: random.Random, d: _Draft) -> str:
