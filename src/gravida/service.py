@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from gravida.coding import cms_total_time_units, code_encounter, per_code_units
-from gravida.coding.units import UnitTable
+from gravida.coding.timed_units import unit_table
 from gravida.domain import CodingResult, Encounter, InputError
 from gravida.domain.submission import ClaimSubmission, History
 from gravida.edits import ScrubResult
@@ -194,10 +194,6 @@ def code(encounter: Encounter, knowledge: Knowledge | None = None) -> CodingResu
     return code_encounter(encounter, _snapshot(knowledge, encounter.date_of_service, encounter.payer))
 
 
-def code_file(path: Path) -> CodingResult:
-    return code(load_encounter(path))
-
-
 def count_units(
     method: str, minutes_by_code: Mapping[str, int], on: date, knowledge: Knowledge | None = None
 ) -> dict[str, int]:
@@ -206,8 +202,7 @@ def count_units(
     if method not in {"cms", "cpt"}:
         raise InputError("--method", f"must be 'cms' or 'cpt', got {method!r}")
     snapshot = knowledge.at(on)
-    table_rule = snapshot.require("units.timed_unit_table").value
-    table = UnitTable(table_rule.minutes_per_unit, table_rule.minimum_minutes)
+    table = unit_table(snapshot)
     timed: dict[str, int] = {}
     result: dict[str, int] = {}
     for raw_code, minutes in minutes_by_code.items():

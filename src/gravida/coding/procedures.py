@@ -22,7 +22,6 @@ class CodedService:
     assistant_minutes: int = 0
     regions: set[str] = field(default_factory=set)
     service_indexes: list[int] = field(default_factory=list)
-    performed_by_assistant: bool = False
     _evidence: list[Evidence] | None = None
 
     def evidence(self, encounter: Encounter) -> list[Evidence]:
@@ -139,7 +138,6 @@ def coded_services(encounter: Encounter, snapshot: Snapshot, out: list[Finding])
         assistant = _assistant_minutes(service, encounter)
         coded.minutes += service.minutes
         coded.assistant_minutes += assistant
-        coded.performed_by_assistant |= assistant > 0
         coded.regions |= regions
         coded.service_indexes.append(index)
     return list(by_code.values())

@@ -11,13 +11,20 @@ from gravida.knowledge.findings import finding
 METHOD_NAMES = {"cms": "CMS total-time method", "cpt": "CPT per-code method"}
 
 
+def unit_table(snapshot: Snapshot) -> UnitTable:
+    """The timed-unit table in force on the snapshot's date (built once per stretch of unchanged rules)."""
+    rule = snapshot.require("units.timed_unit_table")
+    table: UnitTable = snapshot.memo(
+        "<unit table>", lambda: UnitTable(rule.value.minutes_per_unit, rule.value.minimum_minutes)
+    )
+    return table
+
+
 def assign_units(
     services: list[CodedService], encounter: Encounter, snapshot: Snapshot, out: list[Finding]
 ) -> dict[str, int]:
     table_rule = snapshot.require("units.timed_unit_table")
-    table: UnitTable = snapshot.memo(
-        "<unit table>", lambda: UnitTable(table_rule.value.minutes_per_unit, table_rule.value.minimum_minutes)
-    )
+    table = unit_table(snapshot)
     method_rule = snapshot.payer_rule("units_method")
     method = method_rule.value if method_rule else "cms"
     units: dict[str, int] = {}

@@ -136,11 +136,6 @@ class TabularIndex:
     def path(self) -> Path:
         return self._path
 
-    def ensure_built(self) -> Path:
-        with self._lock:
-            self._connect()
-        return self._path
-
     def get(self, code: str) -> TabularEntry | None:
         return self._get(normalize(code))
 

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from gravida.domain import Citation
-from gravida.knowledge import specs
 from gravida.knowledge.diagnosis_codes import CodeStatus, DiagnosisCodes
 from gravida.knowledge.errors import KnowledgeError, UnknownPayerError, UnknownPlanError
 from gravida.knowledge.icd10_index import TabularIndex
@@ -38,7 +37,6 @@ class Knowledge:
     """All rule data, loaded once. Cheap to ask for snapshots; snapshots are cached per day and payer."""
 
     def __init__(self, data: LoadedData, tabular: TabularIndex) -> None:
-        self._data = data
         self.rules: dict[str, Rule] = data.rules
         self.payers: dict[str, PayerPack] = data.payers
         self.regions = data.regions
@@ -202,7 +200,3 @@ class Snapshot:
         if tabular is not None and self.on > tabular.value.valid_through:
             return tabular
         return None
-
-
-def procedure_spec(resolved: Resolved) -> specs.ProcedureSpec:
-    return resolved.value  # type: ignore[no-any-return]
