@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from gravida.domain.encounter import Patient, PlanOfCare, Provider, Referral
 from gravida.domain.inputs import STRICT_INPUT, Day
+from gravida.domain.parties import ClaimParties
 
 
 class BillingProvider(BaseModel):
@@ -57,6 +58,9 @@ class ClaimSubmission(BaseModel):
     prior_authorization: str | None = Field(default=None, description="Authorization number on the claim.")
     diagnoses: tuple[str, ...] = Field(default=(), max_length=12)
     lines: tuple[SubmittedLine, ...] = Field(min_length=1, max_length=50)
+    parties: ClaimParties | None = Field(
+        default=None, description="Names, addresses and payer details that claim forms print; coding never reads them."
+    )
 
     @model_validator(mode="after")
     def _pointers_name_diagnoses(self) -> ClaimSubmission:
