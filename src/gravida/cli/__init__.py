@@ -14,13 +14,15 @@ from typing import NoReturn
 # isort: off
 from gravida.cli import coding  # registers code, units, dx, schema encounter, demo (listed first in --help)
 from gravida.cli import claims  # registers scrub, schema claim|history, policy, ncci
+from gravida.cli import exchange  # registers export 837p|cms1500|superbill|lmn|fhir, remit read, claim read
+from gravida.cli import notes  # registers note extract|audit (and code NOTE.txt through coding)
 
 # isort: on
 from gravida.cli.app import app, err_console
 from gravida.domain import InputError
 from gravida.knowledge import KnowledgeError
 
-__all__ = ["app", "claims", "coding", "main"]
+__all__ = ["app", "claims", "coding", "exchange", "main", "notes"]
 
 
 def main() -> None:

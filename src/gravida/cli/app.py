@@ -9,6 +9,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from gravida.domain import CodingResult, Finding, Severity
@@ -81,8 +82,15 @@ def findings_table(
     return table
 
 
-def print_findings(findings: tuple[Finding, ...]) -> None:
-    """Problems first, then the reasons for each decision; each with its fix and its source."""
+def note_place(text: str, start: int) -> str:
+    """'line 12' for a character offset into a note: how a reader finds the words."""
+    return f"line {text.count(chr(10), 0, start) + 1}"
+
+
+def print_findings(
+    findings: tuple[Finding, ...], note_text: str | None = None, title: str = "Findings"
+) -> None:
+    """Problems first, then the reasons for each decision; each with its fix, its source and its note words."""
     order = [Severity.ERROR, Severity.WARNING, Severity.INFO]
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", no_wrap=True)
@@ -95,10 +103,15 @@ def print_findings(findings: tuple[Finding, ...]) -> None:
             grid.add_row("", f"[italic]Fix:[/] {item.fix}")
         if item.predicted_carc:
             grid.add_row("", f"Likely denial: {item.predicted_carc}")
+        if note_text is not None:
+            for evidence in item.evidence:
+                if evidence.start is not None:
+                    place = note_place(note_text, evidence.start)
+                    grid.add_row("", f"[cyan]Note, {place}:[/] \u201c{escape(evidence.value)}\u201d")
         if item.citation:
             flag = " [yellow](uncertain)[/]" if item.uncertain else ""
             grid.add_row("", f"[dim]Source: {item.citation.title} <{item.citation.url}>[/]{flag}")
-    console.print("[bold]Findings[/] (problems first, then the reason for each decision)")
+    console.print(f"[bold]{title}[/] (problems first, then the reason for each decision)")
     console.print(grid, highlight=False)
 
 

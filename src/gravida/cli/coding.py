@@ -28,15 +28,37 @@ from gravida.domain import Encounter, Severity
 
 @app.command("code")
 def code_command(
-    encounter: Annotated[Path, typer.Argument(help="Encounter JSON file (see `gravida schema encounter`).")],
+    source: Annotated[
+        Path,
+        typer.Argument(help="An encounter JSON file (see `gravida schema encounter`) or a visit note (.txt)."),
+    ],
+    payer: Annotated[
+        str | None,
+        typer.Option("--payer", help="The payer's policy pack (needed for a note; see `gravida policy list`)."),
+    ] = None,
+    patient: Annotated[
+        Path | None,
+        typer.Option("--patient", help="For a note: visit context JSON (patient, provider, referral, date...)."),
+    ] = None,
     history: Annotated[
         Path | None,
         typer.Option("--history", help="Also run the payer's policy edits, with this history (JSON)."),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Code one encounter: lines, units, modifiers, diagnoses and pointers, with a reason for each."""
-    parsed = service.load_encounter(encounter)
+    """Code one visit: lines, units, modifiers, diagnoses and pointers, with a reason for each.
+
+    Give an encounter JSON file, or a visit note as written: Gravida reads the note, shows the words behind each
+    line and diagnosis, and audits the documentation.
+    """
+    if source.suffix.lower() != ".json":
+        from gravida.cli.notes import code_note_command
+
+        code_note_command(source, payer, patient, history, as_json)
+        return
+    if payer is not None or patient is not None:
+        fail("--payer and --patient apply to notes; an encounter JSON file names its own payer and patient")
+    parsed = service.load_encounter(source)
     result = service.code(parsed) if history is None else service.code_and_scrub(parsed, service.load_history(history))
     if as_json:
         print_json(result.to_contract())

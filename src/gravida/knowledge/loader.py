@@ -20,7 +20,9 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from gravida.domain import Citation
 from gravida.knowledge import specs
 from gravida.knowledge.errors import RuleFileError
+from gravida.knowledge.remittance_codes import CodeTable
 from gravida.knowledge.rules import DatedValue, Rule
+from gravida.knowledge.documentation_spec import DocumentationSpec
 from gravida.knowledge.yaml_strict import key_lines, read_yaml
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -61,6 +63,8 @@ VALUE_SCHEMAS: tuple[tuple[str, Any], ...] = (
     ("payers.*.place_of_service", specs.PlaceOfServiceSpec),
     ("mue.*", specs.MueSpec),
     ("scrub.denial_weights", specs.DenialWeightsSpec),
+    ("documentation.elements", DocumentationSpec),
+    ("remittance.*", CodeTable),
 )
 
 _RULE_KEYS = {"description", "uncertain", "values"}

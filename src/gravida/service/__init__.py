@@ -103,6 +103,14 @@ def _parse(model: type[ModelT], data: Any) -> ModelT:
         raise describe_validation_error(exc, _ROOTS.get(model, model.__name__.lower())) from None
 
 
+def parse_as(model: type[ModelT], data: Any, root: str) -> ModelT:
+    """`data` as `model`; a validation error names `root` (a file) and the field."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise describe_validation_error(exc, root) from None
+
+
 def load_submission(path: Path) -> ClaimSubmission:
     return _parse(ClaimSubmission, read_json_file(path))
 

@@ -1,0 +1,81 @@
+"""Functional limitations: a limiting phrase ('unable to', 'difficulty with') and the activity it limits.
+
+A limiter is found first, then the activity is looked for in the few words after it (or, for 'sitting tolerance
+limited', just before it). Two plain searches are much faster than one pattern with lazy gaps over the note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from gravida.domain.note import TextFact, TextSpan
+from gravida.knowledge.note_vocabulary import NoteVocabulary
+
+_WINDOW = 48
+_TRAILING_LIMITERS = re.compile(r"\b(?:tolerance|intolerance|is\s+limited|limited|painful|difficult|restricted)\b", re.I)
+_NEGATED = re.compile(r"\b(?:no|without|denies|not)\s+$", re.I)
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    limiters: re.Pattern[str]
+    activity_after: re.Pattern[str]
+    activity_before: re.Pattern[str]
+    by_word: dict[str, str]
+
+
+_COMPILED: dict[int, _Compiled] = {}
+
+
+def _compiled(vocabulary: NoteVocabulary) -> _Compiled:
+    found = _COMPILED.get(id(vocabulary))
+    if found is None:
+        by_word = {
+            phrase.lower(): activity
+            for activity, entry in vocabulary.activities.entries.items()
+            for phrase in entry.phrases
+        }
+        words = "|".join(re.escape(w) for w in sorted(by_word, key=len, reverse=True))
+        limiters = "|".join(re.escape(w) for w in sorted(vocabulary.activities.limiters, key=len, reverse=True))
+        found = _Compiled(
+            limiters=re.compile(rf"\b(?:{limiters})\b", re.I),
+            activity_after=re.compile(rf"(?:[^\w\n.;]+\w+){{0,5}}?[^\w\n.;]+({words})\b", re.I),
+            activity_before=re.compile(rf"\b({words})(?:[^\w\n.;]+\w+){{0,3}}?[^\w\n.;]+$", re.I),
+            by_word=by_word,
+        )
+        _COMPILED[id(vocabulary)] = found
+    return found
+
+
+def find_limitations(
+    text: str,
+    vocabulary: NoteVocabulary,
+    section_at: Callable[[int], str | None],
+    span: Callable[[int, int], TextSpan],
+) -> tuple[TextFact, ...]:
+    """Each limited activity once, outside the goals (a goal names the activity it wants back)."""
+    c = _compiled(vocabulary)
+    hits: list[tuple[int, int, str]] = []
+    for m in c.limiters.finditer(text):
+        if _NEGATED.search(text[max(0, m.start() - 10) : m.start()]):
+            continue
+        after = c.activity_after.match(text, m.end(), m.end() + _WINDOW)
+        if after:
+            hits.append((m.start(), after.end(), after.group(1)))
+    for m in _TRAILING_LIMITERS.finditer(text):
+        before = c.activity_before.search(text, max(0, m.start() - _WINDOW // 2), m.start())
+        if before:
+            hits.append((before.start(), m.end(), before.group(1)))
+    facts: list[TextFact] = []
+    seen: set[str] = set()
+    for start, end, word in sorted(hits):
+        activity = c.by_word[word.lower()]
+        if activity in seen or section_at(start) == "goals":
+            continue
+        seen.add(activity)
+        facts.append(
+            TextFact(kind="functional_limitation", value=activity, span=span(start, end), rule=f"activities.{activity}")
+        )
+    return tuple(facts)

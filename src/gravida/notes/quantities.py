@@ -1,0 +1,156 @@
+"""Numbers in a note, found by the patterns in `vocabulary/notes/patterns.yaml`: minutes, totals, dates, weeks.
+
+These run on the raw text (regular expressions are much faster than token rules for numbers) and return
+character spans, which the extractor lines up with medspaCy's entities and sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from gravida.knowledge.note_vocabulary import NoteVocabulary
+
+_MONTHS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_WORD_NUMBERS = {"one": 1, "once": 1, "two": 2, "twice": 2, "three": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One pattern match: what it means (`value`), where it is, and which pattern found it."""
+
+    start: int
+    end: int
+    value: float
+    rule: str
+
+
+def parse_date(text: str) -> date | None:
+    """A date in the forms notes use (3/12/26, 03/12/2026, 2026-03-12, March 12, 2026); None if impossible."""
+    text = text.strip().rstrip(".,")
+    try:
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
+            year, month, day = (int(p) for p in text.split("-"))
+        elif re.fullmatch(r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}", text):
+            month, day, year = (int(p) for p in re.split(r"[/-]", text))
+            year = year + 2000 if year < 100 else year
+        else:
+            found = re.fullmatch(r"([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})", text, re.IGNORECASE)
+            if not found or found.group(1)[:3].lower() not in _MONTHS:
+                return None
+            month, day, year = _MONTHS[found.group(1)[:3].lower()], int(found.group(2)), int(found.group(3))
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+class Quantities:
+    """Applies the vocabulary's patterns to one note's text."""
+
+    def __init__(self, vocabulary: NoteVocabulary) -> None:
+        self._p = vocabulary.patterns
+
+    def _all(self, name: str, text: str) -> list[re.Match[str]]:
+        return list(self._p[name].finditer(text))
+
+    def minutes(self, text: str) -> list[Hit]:
+        """Every minutes expression, clock ranges included (8:05-8:28 is 23 minutes)."""
+        hits = []
+        clock_spans = []
+        for m in self._all("clock_range", text):
+            start = int(m["h1"]) * 60 + int(m["m1"])
+            end = int(m["h2"]) * 60 + int(m["m2"])
+            if end < start:
+                end += 12 * 60
+            if 0 < end - start <= 240:
+                hits.append(Hit(m.start(), m.end(), end - start, "patterns.clock_range"))
+                clock_spans.append((m.start(), m.end()))
+        for name in ("minutes", "bare_times"):
+            for m in self._all(name, text):
+                if any(s <= m.start() < e for s, e in clock_spans):
+                    continue
+                value = int(m["n"])
+                if 0 < value <= 240:
+                    hits.append(Hit(m.start(), m.end(), value, f"patterns.{name}"))
+        hits.sort(key=lambda h: h.start)
+        return _without_overlaps(hits)
+
+    def first_number(self, name: str, text: str, group: str = "n") -> Hit | None:
+        for m in self._all(name, text):
+            return Hit(m.start(), m.end(), float(m[group]), f"patterns.{name}")
+        return None
+
+    def gestational_age(self, text: str) -> tuple[str, Hit] | None:
+        """Weeks and days ('28w3d'); weeks alone count only beside a pregnancy cue ('at 31 weeks')."""
+        for name in ("gestational_age_days", "gestational_age_plus"):
+            for m in self._all(name, text):
+                weeks, days = int(m["w"]), int(m["d"])
+                if 1 <= weeks <= 44:
+                    return f"{weeks}w{days}d", Hit(m.start(), m.end(), weeks, f"patterns.{name}")
+        for m in self._all("gestational_age_weeks", text):
+            weeks = int(m["w1"] or m["w2"])
+            if 1 <= weeks <= 44:
+                return f"{weeks}w0d", Hit(m.start(), m.end(), weeks, "patterns.gestational_age_weeks")
+        return None
+
+    def postpartum_weeks(self, text: str) -> Hit | None:
+        for m in self._all("postpartum_weeks", text):
+            weeks = int(m["w1"] or m["w2"] or m["w3"])
+            if weeks <= 52:
+                return Hit(m.start(), m.end(), weeks, "patterns.postpartum_weeks")
+        return None
+
+    def dated(self, name: str, text: str) -> tuple[date, Hit] | None:
+        for m in self._all(name, text):
+            found = parse_date(m["date"])
+            if found:
+                return found, Hit(m.start(), m.end(), 0, f"patterns.{name}")
+        return None
+
+    def dates(self, text: str) -> list[tuple[date, Hit]]:
+        found = []
+        for m in self._all("date", text):
+            parsed = parse_date(m["date"])
+            if parsed:
+                found.append((parsed, Hit(m.start(), m.end(), 0, "patterns.date")))
+        return found
+
+    def pain_scores(self, text: str) -> list[Hit]:
+        return [Hit(m.start(), m.end(), float(m["n"]), "patterns.pain_score") for m in self._all("pain_score", text)]
+
+    def npi(self, text: str) -> list[tuple[str, Hit]]:
+        return [(m["npi"], Hit(m.start(), m.end(), 0, "patterns.npi")) for m in self._all("npi", text)]
+
+    def gravida_para(self, text: str) -> tuple[int, int, Hit] | None:
+        for m in self._all("gravida_para", text):
+            return int(m["g"]), int(m["p"]), Hit(m.start(), m.end(), 0, "patterns.gravida_para")
+        return None
+
+    def frequency(self, text: str) -> Hit | None:
+        for m in self._all("frequency", text):
+            raw = m["f"] or m["f2"]
+            value = 1 if m["weekly"] else (_WORD_NUMBERS.get(raw.lower()) if raw and not raw.isdigit() else None)
+            if value is None and raw:
+                value = int(raw)
+            if value:
+                return Hit(m.start(), m.end(), value, "patterns.frequency")
+        return None
+
+    def duration(self, text: str) -> Hit | None:
+        for m in self._all("duration", text):
+            return Hit(m.start(), m.end(), int(m["d"] or m["d2"]), "patterns.duration")
+        return None
+
+    def measurable(self, text: str) -> bool:
+        return self._p["measurable_goal"].search(text) is not None
+
+
+def _without_overlaps(hits: list[Hit]) -> list[Hit]:
+    kept: list[Hit] = []
+    for hit in hits:
+        if kept and hit.start < kept[-1].end:
+            continue
+        kept.append(hit)
+    return kept
