@@ -50,6 +50,9 @@ class ServicePayment(BaseModel):
     original_code: str | None = Field(default=None, description="SVC06: the code as billed, when the payer changed it.")
     units_billed: Decimal | None = None
     service_date: date | None = None
+    service_through: date | None = Field(default=None, description="DTM*151: end of a service period.")
+    original_modifiers: tuple[str, ...] = Field(default=(), description="SVC06 modifiers, as billed.")
+    revenue_code: str | None = Field(default=None, description="SVC04: NUBC revenue code (institutional).")
     control_number: str | None = Field(default=None, description="REF*6R: the line item control number.")
     allowed: Decimal | None = Field(default=None, description="AMT*B6, when the payer reports it.")
     adjustments: tuple[Adjustment, ...] = ()
@@ -75,6 +78,13 @@ class ClaimPayment(BaseModel):
     service_from: date | None = None
     service_to: date | None = None
     received_on: date | None = None
+    facility_code: str | None = Field(default=None, description="CLP08: place of service or type of bill (first 2).")
+    frequency_code: str | None = Field(default=None, description="CLP09: claim frequency (1 original, 7 replacement).")
+    drg_code: str | None = Field(default=None, description="CLP11, institutional.")
+    drg_weight: Decimal | None = Field(default=None, description="CLP12, institutional.")
+    discharge_fraction: Decimal | None = Field(default=None, description="CLP13, institutional.")
+    insured_member_id: str | None = Field(default=None, description="NM1*IL: the subscriber's id.")
+    rendering_provider_id: str | None = Field(default=None, description="NM1*82 NM109 (an NPI when NM108 is XX).")
     adjustments: tuple[Adjustment, ...] = Field(default=(), description="Claim-level CAS.")
     remarks: tuple[Remark, ...] = Field(default=(), description="MOA/MIA remark codes.")
     services: tuple[ServicePayment, ...] = ()
@@ -114,6 +124,10 @@ class Remittance(BaseModel):
     payer_id: str | None = None
     payee_name: str | None = None
     payee_npi: str | None = None
+    payee_tax_id: str | None = Field(default=None, description="N1*PE with FI, or REF*TJ in the payee loop.")
     production_date: date | None = None
     claims: tuple[ClaimPayment, ...] = ()
     provider_adjustments: tuple[ProviderAdjustment, ...] = ()
+    warnings: tuple[str, ...] = Field(
+        default=(), description="What the reader read around (a bad optional date, a stray separator); never money."
+    )

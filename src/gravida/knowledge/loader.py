@@ -19,10 +19,10 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from gravida.domain import Citation
 from gravida.knowledge import specs
+from gravida.knowledge.documentation_spec import DocumentationSpec
 from gravida.knowledge.errors import RuleFileError
 from gravida.knowledge.remittance_codes import CodeTable
 from gravida.knowledge.rules import DatedValue, Rule
-from gravida.knowledge.documentation_spec import DocumentationSpec
 from gravida.knowledge.yaml_strict import key_lines, read_yaml
 
 DATA_DIR = Path(__file__).parent / "data"

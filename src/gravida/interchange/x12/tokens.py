@@ -6,6 +6,7 @@ ISA) and its identifier, which is how X12 implementation guides and clearinghous
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 ISA_LENGTH = 106
@@ -60,9 +61,11 @@ def read_delimiters(text: str) -> Delimiters:
     """Take the separators from the ISA header; a file without one is not an interchange."""
     start = text.lstrip("\ufeff \t\r\n")
     if not start.startswith("ISA"):
-        first = start[:3] or "nothing"
+        identifier = re.match(r"[A-Za-z0-9]{1,3}", start)
+        first = identifier.group() if identifier else start[:3] or "nothing"
+        bare = " (a bare transaction set without its ISA/GS envelope)" if first == "ST" else ""
         raise X12Error(
-            f"expected an ISA interchange header at the start of the file, found {first!r}; "
+            f"expected an ISA interchange header at the start of the file, found {first!r}{bare}; "
             "the file must be a complete X12 interchange (ISA ... IEA)",
             1,
         )
@@ -71,7 +74,7 @@ def read_delimiters(text: str) -> Delimiters:
     element = start[3]
     if start[ISA_LENGTH - 1] in "\r\n" or element.isalnum():
         raise X12Error("the ISA header is not the fixed 106 characters the standard requires", 1, "ISA")
-    isa_fields = start[:ISA_LENGTH - 1].split(element)
+    isa_fields = start[: ISA_LENGTH - 1].split(element)
     if len(isa_fields) != 17:
         raise X12Error(f"the ISA header has {len(isa_fields) - 1} elements; it must have 16", 1, "ISA")
     repetition = isa_fields[11] if isa_fields[12] >= "00501" else "^"
@@ -91,7 +94,7 @@ def tokenize(text: str) -> tuple[Delimiters, list[Segment]]:
         number += 1
         elements = tuple(stripped.split(delimiters.element))
         segment_id = elements[0].strip()
-        if not (2 <= len(segment_id) <= 3 and segment_id.isalnum() and segment_id.isupper() or segment_id[:1].isdigit()):
+        if not (2 <= len(segment_id) <= 3 and segment_id.isalnum() and segment_id.isupper()) or segment_id[0].isdigit():
             raise X12Error(f"expected a segment identifier, found {segment_id[:20]!r}", number)
         segments.append(Segment(number, (segment_id, *elements[1:])))
     return delimiters, segments
