@@ -25,7 +25,7 @@ _ENGLISH = frozenset(
     which while who will with within without would yes you your weeks week wks min mins minutes minute
     session visit back low neck hip hips leg legs massage therapy manual release soft tissue time total
     plan goal goals history denies side lying pregnant pregnancy postpartum referred referral by dr signed
-    therapist improved decreased increased continue well tight tension swelling sleep sit stand walk""".split()
+    therapist improved decreased increased continue well tight tension swelling sleep sit stand walk""".split()  # noqa: SIM905 (a word list reads best as words)
 )
 _MIN_WORDS_FOR_LANGUAGE_CHECK = 12
 
@@ -84,8 +84,8 @@ def check_note_text(text: str, where: str) -> str:
         if english / len(words) < _MIN_ENGLISH_SHARE:
             raise InputError(
                 where,
-                f"the note does not read as English ({english} of {len(words)} words are English or clinical abbreviations); "
-                "Gravida reads English notes only",
+                f"the note does not read as English ({english} of {len(words)} words are English or clinical "
+                "abbreviations); Gravida reads English notes only",
             )
     elif not words:
         raise InputError(where, "the note has no words")

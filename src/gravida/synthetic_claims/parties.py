@@ -97,7 +97,8 @@ def synthetic_parties(claim: ClaimSubmission, rng: random.Random) -> ClaimPartie
     """Parties for one claim: about a quarter of patients are insured through a spouse, parent or other person."""
     patient_name = _name(rng)
     subscriber: Subscriber | None = None
-    group = f"GRP{rng.randrange(10**6):06d}" if claim.payer not in {"medicare", "self-pay"} and rng.random() < 0.7 else None
+    has_group = claim.payer not in {"medicare", "self-pay"} and rng.random() < 0.7
+    group = f"GRP{rng.randrange(10**6):06d}" if has_group else None
     if claim.payer != "self-pay" and rng.random() < 0.25:
         relationship = rng.choice(("spouse", "spouse", "child", "other"))
         same_family = relationship != "other" and rng.random() < 0.6
@@ -154,7 +155,11 @@ def claims_with_parties(count: int, seed: int = DEFAULT_SEED) -> list[ClaimSubmi
     rng = random.Random(seed)
     practices = [
         (
-            {"npi": _npi(rng), "tax_id": f"{rng.randint(10, 99)}-{rng.randrange(10**7):07d}", "name": _practice_name(rng)},
+            {
+                "npi": _npi(rng),
+                "tax_id": f"{rng.randint(10, 99)}-{rng.randrange(10**7):07d}",
+                "name": _practice_name(rng),
+            },
             {"billing_address": _address(rng, zip_plus_four=True), "billing_phone": _phone(rng)},
         )
         for _ in range(max(1, min(5, count // 50)))
