@@ -39,7 +39,6 @@ def code_note_command(
         console.print(f"[bold]{escape(source.where)}[/]: {coded.no_billable_reason}.",
                       highlight=False, soft_wrap=True)
         _facts_summary(coded.facts, text)
-        print_findings(coded.audit, text, "Documentation audit")
         return
     claim = coded.result.claim
     console.print(f"[bold]Claim for {claim.date_of_service} ({claim.payer}) from {escape(source.where)}[/]",

@@ -14,8 +14,12 @@ from gravida.domain.note import TextFact, TextSpan
 from gravida.knowledge.note_vocabulary import NoteVocabulary
 
 _WINDOW = 48
-_TRAILING_LIMITERS = re.compile(r"\b(?:tolerance|intolerance|is\s+limited|limited|painful|difficult|restricted)\b", re.I)
-_NEGATED = re.compile(r"\b(?:no|without|denies|not)\s+$", re.I)
+# Every pattern here runs on the lowercased note (same offsets), which `re` matches much faster than IGNORECASE.
+_TRAILING_LIMITERS = re.compile(
+    r"\b(?:tolerance|intolerance|is\s+limited|limited|painful|difficult|restricted|increases\s+(?:her\s+)?pain"
+    r"|aggravates|provokes|worsens)\b"
+)
+_NEGATED = re.compile(r"\b(?:no|without|denies|not)\s+$")
 
 
 @dataclass(frozen=True)
@@ -38,15 +42,26 @@ def _compiled(vocabulary: NoteVocabulary) -> _Compiled:
             for phrase in entry.phrases
         }
         words = "|".join(re.escape(w) for w in sorted(by_word, key=len, reverse=True))
-        limiters = "|".join(re.escape(w) for w in sorted(vocabulary.activities.limiters, key=len, reverse=True))
+        limiters = "|".join(
+            re.escape(w.lower()) for w in sorted(vocabulary.activities.limiters, key=len, reverse=True)
+        )
         found = _Compiled(
-            limiters=re.compile(rf"\b(?:{limiters})\b", re.I),
-            activity_after=re.compile(rf"(?:[^\w\n.;]+\w+){{0,5}}?[^\w\n.;]+({words})\b", re.I),
-            activity_before=re.compile(rf"\b({words})(?:[^\w\n.;]+\w+){{0,3}}?[^\w\n.;]+$", re.I),
+            limiters=re.compile(rf"\b(?:{limiters})\b"),
+            activity_after=re.compile(rf"(?:[^\w\n.;]+\w+){{0,5}}?[^\w\n.;]+({words})\b"),
+            # Greedy lead: the activity nearest the limiter ("shoes and socks and standing limited" is standing).
+            activity_before=re.compile(rf".*\b({words})(?:[^\w\n.;]+\w+){{0,3}}?[^\w\n.;]+$"),
             by_word=by_word,
         )
         _COMPILED[id(vocabulary)] = found
     return found
+
+
+def _lowered(text: str) -> str:
+    """The text in lower case with every offset kept (a character whose lower case is longer stays as it is)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def find_limitations(
@@ -54,9 +69,12 @@ def find_limitations(
     vocabulary: NoteVocabulary,
     section_at: Callable[[int], str | None],
     span: Callable[[int, int], TextSpan],
+    in_goals: list[tuple[int, int]] | None = None,
 ) -> tuple[TextFact, ...]:
-    """Each limited activity once, outside the goals (a goal names the activity it wants back)."""
+    """Each limited activity once, outside the goals (a goal names the activity it wants back): neither in the
+    goals section nor in a goal sentence elsewhere (`in_goals`, spans)."""
     c = _compiled(vocabulary)
+    text = _lowered(text)
     hits: list[tuple[int, int, str]] = []
     for m in c.limiters.finditer(text):
         if _NEGATED.search(text[max(0, m.start() - 10) : m.start()]):
@@ -67,12 +85,12 @@ def find_limitations(
     for m in _TRAILING_LIMITERS.finditer(text):
         before = c.activity_before.search(text, max(0, m.start() - _WINDOW // 2), m.start())
         if before:
-            hits.append((before.start(), m.end(), before.group(1)))
+            hits.append((before.start(1), m.end(), before.group(1)))
     facts: list[TextFact] = []
     seen: set[str] = set()
     for start, end, word in sorted(hits):
         activity = c.by_word[word.lower()]
-        if activity in seen or section_at(start) == "goals":
+        if activity in seen or section_at(start) == "goals" or any(s <= start < e for s, e in in_goals or ()):
             continue
         seen.add(activity)
         facts.append(

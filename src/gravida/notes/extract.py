@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from gravida.domain.note import (
     ConceptFact,
@@ -42,7 +42,35 @@ _SIDES: dict[str, Side] = {
     "b/l": "bilateral",
 }
 _SIDE_BEFORE = re.compile(r"(?:^|[\s(,])(r|rt|right|l|lt|left|b|bil|bilat|bilateral|both|b/l)\.?\)?\s*$", re.I)
-_SIDE_AFTER = re.compile(r"^[^.;\n]{0,25}?\b(?:down\s+(?:the\s+)?)?(right|left|r|l|bilateral|bilat)\b", re.I)
+_PAIN_BEFORE = re.compile(
+    r"^\s*\(?\s*(?:pre\b|pre-|before|at\s+(?:the\s+)?(?:start|beginning|outset)|initially|on\s+arrival)", re.I
+)
+_PAIN_AFTER = re.compile(
+    r"^\s*\(?\s*(?:post\b|post-|after|afterwards?|at\s+(?:the\s+)?end|following|at\s+discharge)", re.I
+)
+_PAIN_LINK = re.compile(r"^\s*(?:to|->|→|-->|=>|>)\s*$")
+#: The words a goal opens with, which are not the goal ("Goals:", "STG (3 wks):", "1.", "-").
+_GOAL_PREFIX = re.compile(
+    r"^(?:\s*(?:[-•*]|\d{1,2}[.)]|(?:short|long)[- ]term\s+goals?(?:\s*\([^)]*\))?\s*:?|(?:functional\s+)?goals?"
+    r"(?:\s*\([^)]*\))?\s*:|[SL]TG\s*(?:\d+)?(?:\s*\([^)]*\))?\s*:?))+",
+    re.I,
+)
+#: A line that is the document's title ("Massage Therapy Treatment Note"): a technique named there was not done.
+_TITLE = re.compile(r"^[A-Za-z /&()\-–]*\b(?:note|evaluation|eval|visit|summary|report|record|encounter)\s*$", re.I)
+#: A side written right after a complaint ("sciatica down the R leg", "swelling in B ankles"); a side after a
+#: conjunction belongs to the next complaint ("LBP and R SIJ pain").
+_SIDE_AFTER = re.compile(
+    r"^\s*(?:(?:on|in|of|down|into|to|at)\s+(?:the\s+)?|radiating\s+(?:down\s+|into\s+)?(?:the\s+)?)?"
+    r"(right|left|rt|lt|r|l|bilateral|bilat|b)\b(?!/)",
+    re.I,
+)
+#: A templated answer after a condition ("Swelling: denies", "Bleeding - none"), or a negating word that closes
+#: the clause ("pelvic girdle pain denied."): the answer negates the condition before it.
+_FIELD_NEGATION = re.compile(
+    r"\s*(?:[:\-–]\s*(?:denies|denied|none|negative|neg|absent|no)\b|(?:denied|absent|negative)\b(?=\s*(?:[.;,)\n]|$)))",
+    re.I,
+)
+_MEASURE_SCORE = re.compile(r"^\W{0,3}(?:score|total|index)?\s*(?:of|=|:|was|is)?\s*(\d{1,3}(?:\.\d+)?)", re.I)
 _PAIN_SCALE = re.compile(r"\b(nprs|nrs|vas|nps)\b", re.I)
 _BEFORE = re.compile(r"\b(pre|before|initial|initially|start|beginning|arrival|intake|prior\s+to|from|was)\b", re.I)
 _AFTER = re.compile(r"\b(post|after|end|following|discharge|leaving|to|now|decreased|reduced|improved)\b", re.I)
@@ -99,7 +127,12 @@ class NoteReader:
         conditions = _concepts(mentions, "CONDITION", text, span)
         precautions = _concepts(mentions, "PRECAUTION", text, span)
         pregnancy = self._pregnancy(text, precautions, span)
-        plan = self._plan(text, span)
+        plan = self._plan(text, sections, sentence_of, span)
+        referral = find_referral(text, q, self.vocabulary, self.credentials, span)
+        therapist = find_signature(text, q, self.vocabulary, self.credentials, span)
+        signed_lines = [(p.span.start, p.span.end) for p in (referral, therapist) if p is not None]
+        goals = self._goals(text, sentences, sections, span, signed_lines)
+        in_goals = [(g.span.start, g.span.end) for g in goals]
         return NoteFacts(
             characters=len(text),
             words=len(text.split()),
@@ -110,21 +143,21 @@ class NoteReader:
             total_timed_minutes=_number("total_timed_minutes", timed, span),
             positions=tuple(
                 ConceptFact(concept=m.entry, span=span(m.start, m.end), rule=f"positions.{m.entry}")
-                for m in _first_of_each(mentions, "POSITION")
+                for m in _first_of_each(mentions, "POSITION", self._exercise_names(text))
             ),
             pregnancy=pregnancy,
             conditions=conditions,
             precautions=precautions,
-            pain=self._pain(text, span),
-            functional_limitations=find_limitations(text, self.vocabulary, sections.at, span),
+            pain=self._pain(text, span, in_goals),
+            functional_limitations=find_limitations(text, self.vocabulary, sections.at, span, in_goals),
             outcome_measures=self._measures(text, mentions, span),
-            referral=find_referral(text, q, self.vocabulary, self.credentials, span),
+            referral=referral,
             plan_of_care=plan,
-            goals=self._goals(text, sentences, sections, span),
-            therapist=find_signature(text, q, self.vocabulary, self.credentials, span),
+            goals=goals,
+            therapist=therapist,
             responses=tuple(
                 TextFact(kind="response", span=span(m.start(), m.end()), rule="patterns.response")
-                for m in self.vocabulary.patterns["response"].finditer(text)
+                for m in self.q.finditer("response", text)
             ),
         )
 
@@ -138,6 +171,11 @@ class NoteReader:
     ) -> tuple[TechniqueFact, ...]:
         found = [m for m in mentions if m.label == "TECHNIQUE" and m.status == "affirmed"]
         found = [m for m in found if not self._not_performed(text, m, sentence_of)]
+        not_techniques = [(m.start(), m.end()) for m in self.q.finditer("not_a_technique", text)]
+        found = [
+            m for m in found
+            if not any(s <= m.start < e for s, e in not_techniques) and not _in_title(text, m.start)
+        ]
         groups = _merge_adjacent(found, text)
         minutes = [h for h in self.q.minutes(text) if not any(s <= h.start < e for s, e in reserved)]
         assigned = _assign_minutes(groups, minutes, sentence_of, text)
@@ -164,15 +202,22 @@ class NoteReader:
             )
         return tuple(facts)
 
+    def _exercise_names(self, text: str) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in self.q.finditer("not_a_position", text)]
+
     def _not_performed(self, text: str, mention: _Mention, sentence_of: Any) -> bool:
         """A technique in a home program or a plan for later visits was not performed today."""
         start, end = sentence_of(mention.start)
         sentence = text[start:end]
-        if self.vocabulary.patterns["home_program"].search(sentence):
+        if self.q.search("home_program", sentence):
+            return True
+        if self.q.search("visit_not_held", text[start : mention.start]) or self.q.search(
+            "appointment_after", text[mention.end : mention.end + 30]
+        ):
             return True
         if mention.section in ("plan", "goals"):
             before = text[start : mention.start]
-            return bool(self.vocabulary.patterns["future_plan"].search(before)) or not self.q.minutes(sentence)
+            return bool(self.q.search("future_plan", before)) or not self.q.minutes(sentence)
         return False
 
     def _pregnancy(self, text: str, precautions: tuple[ConceptFact, ...], span: Any) -> PregnancyFacts:
@@ -197,29 +242,29 @@ class NoteReader:
             high_risk_span=risk.span if risk else None,
         )
 
-    def _pain(self, text: str, span: Any) -> tuple[PainScore, ...]:
+    def _pain(self, text: str, span: Any, in_goals: list[tuple[int, int]]) -> tuple[PainScore, ...]:
+        """Pain scores with before/after: the words beside each score, or its place in a pair ('6/10 -> 2/10').
+        A score inside a goal ('pain <= 3/10 in 4 wks') is a target, not a measurement, and is left out."""
         scores = []
-        hits = self.q.pain_scores(text)
+        hits = [h for h in self.q.pain_scores(text) if not any(s <= h.start < e for s, e in in_goals)]
         for index, hit in enumerate(hits):
             before = text[max(0, hit.start - 30) : hit.start]
-            after = text[hit.end : hit.end + 14]
-            scale_match = _PAIN_SCALE.search(before) or _PAIN_SCALE.search(after)
+            after = text[hit.end : hit.end + 24]
+            scale_match = _PAIN_SCALE.search(before) or _PAIN_SCALE.search(after[:14])
             scale = {"nprs": "nprs", "nrs": "nprs", "nps": "nprs", "vas": "vas"}.get(
                 scale_match.group(1).lower() if scale_match else "", "unspecified"
             )
+            previous = hits[index - 1] if index else None
+            following = hits[index + 1] if index + 1 < len(hits) else None
             when = "unspecified"
-            if re.match(r"^\s*(?:pre|before|at\s+start|initially|on\s+arrival)\b", after, re.I):
+            if _PAIN_BEFORE.match(after):
                 when = "before"
-            elif re.match(r"^\s*(?:post|after|at\s+end|following|at\s+discharge)\b", after, re.I):
+            elif _PAIN_AFTER.match(after) or (previous and _PAIN_LINK.match(text[previous.end : hit.start])):
                 when = "after"
-            elif index > 0 and re.search(r"\bto\s*$", before) and hits[index - 1].end >= hit.start - 12:
-                when = "after"
-            elif index + 1 < len(hits) and re.match(r"^\s*(?:to|->|→|-->|>)\s*$", text[hit.end : hits[index + 1].start]):
+            elif following and _PAIN_LINK.match(text[hit.end : following.start]):
                 when = "before"
-            elif _AFTER.search(before[-18:]) and not _BEFORE.search(before[-18:]):
-                when = "after"
-            elif _BEFORE.search(before[-18:]):
-                when = "before"
+            else:
+                when = _nearest_cue(before[-18:])
             scores.append(PainScore(score=hit.value, scale=scale, when=when, span=span(hit.start, hit.end)))
         return tuple(scores)
 
@@ -228,15 +273,21 @@ class NoteReader:
         for m in mentions:
             if m.label != "MEASURE":
                 continue
-            score = re.match(r"^\W{0,3}(?:score|total|index)?\s*(?:of|=|:|was|is)?\s*(\d{1,3}(?:\.\d+)?)", text[m.end : m.end + 24], re.I)
+            score = _MEASURE_SCORE.match(text[m.end : m.end + 24])
             if score:
                 end = m.end + score.end()
                 facts.append(NumberFact(name=m.entry, value=float(score.group(1)), span=span(m.start, end),
                                         rule=f"measures.{m.entry}"))
         return tuple(facts)
 
-    def _plan(self, text: str, span: Any) -> PlanFacts | None:
-        frequency = self.q.frequency(text)
+    def _plan(self, text: str, sections: _Sections, sentence_of: Any, span: Any) -> PlanFacts | None:
+        """Visits per week and weeks of care, from the plan section or a sentence that speaks of the plan."""
+        frequency = None
+        for hit in self.q.frequencies(text):
+            start, end = sentence_of(hit.start)
+            if sections.at(hit.start) == "plan" or self.q.search("plan_cue", text, start, end):
+                frequency = hit
+                break
         if frequency is None:
             return None
         line_end = text.find("\n", frequency.end)
@@ -249,14 +300,24 @@ class NoteReader:
             span=span(frequency.start, end),
         )
 
-    def _goals(self, text: str, sentences: list[tuple[int, int]], sections: _Sections, span: Any) -> tuple[TextFact, ...]:
-        cue = self.vocabulary.patterns["goal_cue"]
+    def _goals(
+        self,
+        text: str,
+        sentences: list[tuple[int, int]],
+        sections: _Sections,
+        span: Any,
+        signed_lines: list[tuple[int, int]],
+    ) -> tuple[TextFact, ...]:
+        """Sentences in a goals section or with a goal cue; not a bare heading, and not the signature or referral
+        line that a goals section at the end of a note runs into."""
         goals = []
         for start, end in sentences:
-            sentence = text[start:end].strip()
-            if len(sentence) < 6:
+            if any(start < e and s < end for s, e in signed_lines):
                 continue
-            if sections.at(start) == "goals" or cue.search(sentence):
+            sentence = text[start:end].strip()
+            if len(_GOAL_PREFIX.sub("", sentence).split()) < 2:
+                continue
+            if sections.at(start) == "goals" or self.q.search("goal_cue", sentence):
                 measurable = self.q.measurable(sentence)
                 goals.append(TextFact(kind="goal", measurable=measurable, span=span(start, end), rule="notes.goal"))
         return tuple(goals)
@@ -301,10 +362,14 @@ def _mention(ent: Any, sections: _Sections) -> _Mention:
     )
 
 
-def _first_of_each(mentions: list[_Mention], label: str) -> list[_Mention]:
+def _first_of_each(
+    mentions: list[_Mention], label: str, skip: list[tuple[int, int]] | None = None
+) -> list[_Mention]:
     seen: set[str] = set()
     kept = []
     for m in mentions:
+        if any(s <= m.start < e for s, e in skip or ()):
+            continue
         if m.label == label and m.status == "affirmed" and m.entry not in seen:
             seen.add(m.entry)
             kept.append(m)
@@ -317,11 +382,16 @@ def _concepts(mentions: list[_Mention], label: str, text: str, span: Any) -> tup
     facts = []
     kind = "conditions" if label == "CONDITION" else "precautions"
     for m in mentions:
-        if m.label != label or (m.entry, m.status) in seen:
+        if m.label != label:
             continue
-        seen.add((m.entry, m.status))
+        status: Status = m.status
+        if status == "affirmed" and _FIELD_NEGATION.match(text, m.end, m.end + 16):
+            status = "negated"
+        if (m.entry, status) in seen:
+            continue
+        seen.add((m.entry, status))
         facts.append(
-            ConceptFact(concept=m.entry, status=m.status, side=_side(text, m.start, m.end), span=span(m.start, m.end),
+            ConceptFact(concept=m.entry, status=status, side=_side(text, m.start, m.end), span=span(m.start, m.end),
                         rule=f"{kind}.{m.entry}")
         )
     return tuple(facts)
@@ -338,15 +408,36 @@ def _side(text: str, start: int, end: int) -> Side | None:
 
 
 def _regions(mentions: list[_Mention], text: str, span: Any) -> tuple[RegionMention, ...]:
-    seen: set[tuple[str, str | None]] = set()
-    kept = []
+    """Each region once per side; a region named again without a side ('R lumbar paraspinals' matches 'lumbar'
+    and 'paraspinals') adds nothing when it already has one."""
+    found: list[RegionMention] = []
     for m in mentions:
         side = _side(text, m.start, m.start)
-        if (m.entry, side) in seen:
+        found.append(RegionMention(region=m.entry, side=side, span=span(m.start, m.end)))
+    sided = {r.region for r in found if r.side}
+    seen: set[tuple[str, str | None]] = set()
+    kept = []
+    for r in found:
+        if (r.region, r.side) in seen or (r.side is None and r.region in sided):
             continue
-        seen.add((m.entry, side))
-        kept.append(RegionMention(region=m.entry, side=side, span=span(m.start, m.end)))
+        seen.add((r.region, r.side))
+        kept.append(r)
     return tuple(kept)
+
+
+def _nearest_cue(before: str) -> Literal["before", "after", "unspecified"]:
+    """The when-word closest before a score decides ('pre: 6/10, post: 3/10' makes the 3 after)."""
+    last_before = max((m.end() for m in _BEFORE.finditer(before)), default=-1)
+    last_after = max((m.end() for m in _AFTER.finditer(before)), default=-1)
+    if last_after > last_before:
+        return "after"
+    return "before" if last_before >= 0 else "unspecified"
+
+
+def _in_title(text: str, position: int) -> bool:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return _TITLE.match(text[start : len(text) if end == -1 else end].strip()) is not None
 
 
 def _merge_adjacent(found: list[_Mention], text: str) -> list[list[_Mention]]:
@@ -383,7 +474,9 @@ def _assign_minutes(
         inside = [i for i, g in enumerate(groups) if sentence[0] <= g[0].start < sentence[1]]
         if not inside:
             continue
-        following = [i for i in inside if groups[i][0].start >= hit.end and not text[hit.end : groups[i][0].start].strip(" -:")]
+        following = [
+            i for i in inside if groups[i][0].start >= hit.end and not text[hit.end : groups[i][0].start].strip(" -:")
+        ]
         preceding = [i for i in inside if groups[i][-1].end <= hit.start and i not in assigned]
         later = [i for i in inside if groups[i][0].start >= hit.end and i not in assigned]
         choice = None

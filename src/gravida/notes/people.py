@@ -13,7 +13,10 @@ from gravida.notes.quantities import Quantities
 #: Credentials that sign a therapy or massage note (a referral's MD/CNM is not the therapist).
 THERAPIST_CREDENTIALS = ("LMT", "PT", "PTA", "OT", "OTA", "DC")
 _BLANK_SIGNATURE = re.compile(r"(?:signed|signature)\s*:?\s*(?:_{2,}|\[\s*\]|\(?\s*blank\s*\)?|$)", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z][a-z]{2,}\s)")
+#: A full stop that ends a sentence: not the one of a title or an initial ("Dr. Ana Ruiz", "J. Smith").
+_SENTENCE_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\b[A-Z])\.\s+(?=[A-Z][a-z]{2,}\s)")
+#: A templated referral's date on the line after the provider ("Referring Provider: ...\nReferral Date: ...").
+_DATE_FIELD = re.compile(r"[ \t]*(?:referral|rx|order|prescription|script)\s+date\s*[:\-]?[^\n]*", re.IGNORECASE)
 _NAME = re.compile(r"((?:Dr\.?\s+)?[A-Z][A-Za-z'.\-]*(?:\s+[A-Z][A-Za-z'.\-]*){0,3})")
 
 SpanMaker = Callable[[int, int], TextSpan]
@@ -49,7 +52,7 @@ def find_referral(
     text: str, q: Quantities, vocabulary: NoteVocabulary, credentials: CredentialReader, span: SpanMaker
 ) -> PersonFact | None:
     """The first referral or prescription the note names: who, with what credential, and when."""
-    cue = vocabulary.patterns["referral_cue"].search(text)
+    cue = q.search("referral_cue", text)
     if cue is None:
         return None
     line_end = _line_end(text, cue.end())
@@ -61,6 +64,11 @@ def find_referral(
     found = credentials.find(after, ("MD", "DO", "CNM", "NP", "PT", "DC"))
     credential = found[0][0] if found else ("MD" if name and name.startswith("Dr") else None)
     dates = q.dates(after)
+    if not dates and line_end < len(text):
+        field = _DATE_FIELD.match(text, line_end + 1)
+        if field:
+            dates = q.dates(field.group(0))
+            line_end = field.end() if dates else line_end
     written: date | None = dates[0][0] if dates else None
     npis = q.npi(after)
     return PersonFact(
@@ -77,16 +85,15 @@ def find_signature(
     text: str, q: Quantities, vocabulary: NoteVocabulary, credentials: CredentialReader, span: SpanMaker
 ) -> PersonFact | None:
     """The therapist's signature: a signing cue or the closing lines, with a therapist credential."""
-    referral_cue = vocabulary.patterns["referral_cue"]
     candidates: list[tuple[int, int]] = []
-    for m in vocabulary.patterns["signature_cue"].finditer(text):
+    for m in q.finditer("signature_cue", text):
         if m.group(0).lower().startswith(("signed", "electronically", "e-signed", "esigned", "digitally", "signature")):
             candidates.append((m.start(), _line_end(text, m.end())))
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
     candidates.extend(lines[-3:][::-1])
     for start, end in candidates:
         line = text[start:end]
-        if referral_cue.search(line):
+        if q.search("referral_cue", line):
             continue
         found = credentials.find(line, THERAPIST_CREDENTIALS)
         if _BLANK_SIGNATURE.search(line) and not found:

@@ -1,13 +1,15 @@
 """The medspaCy pipeline, built from the note vocabulary: sentences, target rules, ConText and sections.
 
 Built once per process (about half a second) and reused. No model is downloaded: the pipeline is a blank English
-tokenizer with a rule-based sentencizer and medspaCy's rule components.
+tokenizer with a rule-based sentencizer and medspaCy's rule components (its target matcher, ConText, and its
+sectionizer less the per-token attributes Gravida never reads).
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import warnings
 from functools import lru_cache
 from typing import Any
 
@@ -55,13 +57,68 @@ def _note_tokenizer(nlp: Any) -> Any:
 def _register_components() -> None:
     from spacy.language import Language
 
-    if "gravida_context_targets" in Language.factories:
+    if "gravida_sentence_starts" in Language.factories:
         return
+
+    @Language.component("gravida_sentence_starts")
+    def _sentence_starts(doc: Any) -> Any:
+        """An opening bracket after a full stop starts the next sentence ('chores. (-) edema'); spaCy's
+        sentencizer keeps any punctuation after a full stop with the sentence it ends."""
+        import numpy
+        from spacy.attrs import ORTH
+
+        if len(doc) < 2:
+            return doc
+        strings = doc.vocab.strings
+        orth = doc.to_array(ORTH)
+        opens = numpy.isin(orth[1:], [strings.add("("), strings.add("[")])
+        stops = numpy.isin(orth[:-1], [strings.add("."), strings.add("!"), strings.add("?")])
+        for index in numpy.nonzero(opens & stops)[0] + 1:
+            if not doc[int(index) - 1].whitespace_:
+                continue
+            index = int(index)
+            doc[index].is_sent_start = True
+            while index + 1 < len(doc) and doc[index + 1].is_punct:
+                index += 1
+            if index + 1 < len(doc):
+                doc[index + 1].is_sent_start = False
+        return doc
+
+    @Language.factory("gravida_sectionizer", default_config={"phrase_matcher_attr": "ORTH"})
+    def _make_sectionizer(nlp: Any, name: str, phrase_matcher_attr: str) -> Any:
+        return _headings_only_sectionizer()(nlp, name=name, rules=None, phrase_matcher_attr=phrase_matcher_attr)
 
     @Language.component("gravida_context_targets")
     def _context_targets(doc: Any) -> Any:
         doc.spans[CONTEXT_TARGETS] = [s for s in doc.spans.get(TARGETS, ()) if s.label_ in CONTEXT_LABELS]
         return doc
+
+
+def _headings_only_sectionizer() -> Any:
+    """medspaCy's Sectionizer, less its per-token bookkeeping.
+
+    The stock component writes `token._.section` on every token of the note (about a third of the pipeline's time
+    on a 300-word note); Gravida reads only `doc._.sections`. This subclass keeps medspaCy's rules, matcher and
+    `Section` objects and builds the same section list for rules without parents or scope limits, which are the
+    only ones `vocabulary/notes/sections.yaml` can express.
+    """
+    from medspacy.section_detection import Section, Sectionizer
+
+    class HeadingsOnlySectionizer(Sectionizer):  # type: ignore[misc]
+        def __call__(self, doc: Any) -> Any:
+            matcher = self._Sectionizer__matcher  # the stock component's matcher (name-mangled, not public)
+            matches = matcher(doc)
+            sections = []
+            if not matches or matches[0][1] != 0:
+                sections.append(Section(None, 0, 0, 0, matches[0][1] if matches else len(doc)))
+            for index, (match_id, start, end) in enumerate(matches):
+                rule = matcher.rule_map[self.nlp.vocab.strings[match_id]]
+                body_end = matches[index + 1][1] if index + 1 < len(matches) else len(doc)
+                sections.append(Section(rule.category, start, end, end, body_end, None, rule))
+            doc._.sections = sections
+            return doc
+
+    return HeadingsOnlySectionizer
 
 
 def _quiet_third_party_logs() -> None:
@@ -74,6 +131,9 @@ def _quiet_third_party_logs() -> None:
     except ImportError:  # pragma: no cover - loguru comes with medspaCy
         pass
     logging.getLogger("medspacy").setLevel(logging.WARNING)
+    # medspaCy runs an empty token matcher beside the phrase matcher when a rule set has only phrases; spaCy warns
+    # on every note that it has no patterns (W036), which says nothing about the note.
+    warnings.filterwarnings("ignore", message=r"\[W036\]")
 
 
 def _target_rules(lexicon: Lexicon, label: str) -> list[Any]:
@@ -89,12 +149,14 @@ def _target_rules(lexicon: Lexicon, label: str) -> list[Any]:
     return rules
 
 
-def _region_rules(regions: dict[str, Any]) -> list[Any]:
+def _region_rules(regions: dict[str, Any], taken: set[str]) -> list[Any]:
+    """Region words, less those a lexicon already names ('carpal tunnel' is the condition, not only a place):
+    an equally long region match would otherwise win the overlap and hide the condition."""
     from medspacy.target_matcher import TargetRule
 
     rules = []
     for region_id, spec in regions.items():
-        words = {region_id.replace("_", " "), *spec.synonyms}
+        words = {region_id.replace("_", " "), *spec.synonyms} - taken
         for word in sorted(words):
             rules.append(TargetRule(word, REGION_LABEL, metadata={"id": region_id, "how": "phrase"}))
     return rules
@@ -112,12 +174,19 @@ def build_pipeline(vocabulary: NoteVocabulary, regions: dict[str, Any]) -> Any:
     nlp = spacy.blank("en")
     nlp.tokenizer = _note_tokenizer(nlp)
     nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", "\n"]})
+    nlp.add_pipe("gravida_sentence_starts")
     matcher: Any = nlp.add_pipe(
         "medspacy_target_matcher", config={"result_type": "group", "span_group_name": TARGETS}
     )
     for name, label in LEXICON_LABELS.items():
         matcher.add(_target_rules(getattr(vocabulary, name), label))
-    matcher.add(_region_rules(regions))
+    taken = {
+        phrase.lower()
+        for name in LEXICON_LABELS
+        for entry in getattr(vocabulary, name).entries.values()
+        for phrase in (*entry.phrases, *entry.exact)
+    }
+    matcher.add(_region_rules(regions, taken))
 
     nlp.add_pipe("gravida_context_targets")
     context: Any = nlp.add_pipe(
@@ -136,7 +205,7 @@ def build_pipeline(vocabulary: NoteVocabulary, regions: dict[str, Any]) -> Any:
             for rule in vocabulary.context.rules
         ]
     )
-    sectionizer: Any = nlp.add_pipe("medspacy_sectionizer", config={"rules": None, "phrase_matcher_attr": "ORTH"})
+    sectionizer: Any = nlp.add_pipe("gravida_sectionizer")
     sectionizer.add(
         [
             SectionRule(heading, category)

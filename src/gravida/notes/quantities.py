@@ -46,14 +46,57 @@ def parse_date(text: str) -> date | None:
         return None
 
 
+def lowercase_regex(source: str) -> str:
+    """The same regular expression for lowercased text: letters lowered, except escapes (\\S, \\D, \\W, \\B)
+    and the P of a named group."""
+    out = []
+    index = 0
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            out.append(source[index : index + 2])
+            index += 2
+            continue
+        out.append(char if char == "P" and source[index - 2 : index] == "(?" else char.lower())
+        index += 1
+    return "".join(out)
+
+
 class Quantities:
-    """Applies the vocabulary's patterns to one note's text."""
+    """Applies the vocabulary's patterns to one note's text.
+
+    A case-insensitive pattern runs as its lowercase twin on the lowercased text: Python's `re` matches three to
+    four times faster without IGNORECASE, and lowering keeps every offset (checked per call; a text whose length
+    lowering changes falls back to the pattern as written).
+    """
 
     def __init__(self, vocabulary: NoteVocabulary) -> None:
         self._p = vocabulary.patterns
+        self._lower = {
+            name: re.compile(lowercase_regex(pattern.pattern))
+            for name, pattern in vocabulary.patterns.items()
+            if pattern.flags & re.IGNORECASE
+        }
+
+    def _pattern(self, name: str, text: str) -> tuple[re.Pattern[str], str]:
+        fast = self._lower.get(name)
+        if fast is not None:
+            lowered = text.lower()
+            if len(lowered) == len(text):
+                return fast, lowered
+        return self._p[name], text
+
+    def finditer(self, name: str, text: str) -> list[re.Match[str]]:
+        """Every match of the named pattern (offsets into `text`; matched text may be lowercased)."""
+        pattern, target = self._pattern(name, text)
+        return list(pattern.finditer(target))
+
+    def search(self, name: str, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        pattern, target = self._pattern(name, text)
+        return pattern.search(target, start, len(text) if end is None else end)
 
     def _all(self, name: str, text: str) -> list[re.Match[str]]:
-        return list(self._p[name].finditer(text))
+        return self.finditer(name, text)
 
     def minutes(self, text: str) -> list[Hit]:
         """Every minutes expression, clock ranges included (8:05-8:28 is 23 minutes)."""
@@ -84,20 +127,24 @@ class Quantities:
 
     def gestational_age(self, text: str) -> tuple[str, Hit] | None:
         """Weeks and days ('28w3d'); weeks alone count only beside a pregnancy cue ('at 31 weeks')."""
-        for name in ("gestational_age_days", "gestational_age_plus"):
+        for name in ("gestational_age_days", "gestational_age_sevenths", "gestational_age_plus"):
             for m in self._all(name, text):
                 weeks, days = int(m["w"]), int(m["d"])
-                if 1 <= weeks <= 44:
+                if 1 <= weeks <= 44 and not self._at_delivery(text, m.start()):
                     return f"{weeks}w{days}d", Hit(m.start(), m.end(), weeks, f"patterns.{name}")
         for m in self._all("gestational_age_weeks", text):
             weeks = int(m["w1"] or m["w2"])
-            if 1 <= weeks <= 44:
+            if 1 <= weeks <= 44 and not self._at_delivery(text, m.start()):
                 return f"{weeks}w0d", Hit(m.start(), m.end(), weeks, "patterns.gestational_age_weeks")
         return None
 
+    def _at_delivery(self, text: str, start: int) -> bool:
+        """Weeks written just after a delivery word are the age at birth ('SVD at 39 wks'), not today's."""
+        return self.search("delivery_context", text[max(0, start - 40) : start]) is not None
+
     def postpartum_weeks(self, text: str) -> Hit | None:
         for m in self._all("postpartum_weeks", text):
-            weeks = int(m["w1"] or m["w2"] or m["w3"])
+            weeks = int(m["w1"] or m["w2"] or m["w3"] or m["w4"])
             if weeks <= 52:
                 return Hit(m.start(), m.end(), weeks, "patterns.postpartum_weeks")
         return None
@@ -129,14 +176,19 @@ class Quantities:
         return None
 
     def frequency(self, text: str) -> Hit | None:
+        return next(iter(self.frequencies(text)), None)
+
+    def frequencies(self, text: str) -> list[Hit]:
+        """Every visits-per-week expression ('2x/wk', 'twice a week', 'weekly'), in order."""
+        hits = []
         for m in self._all("frequency", text):
             raw = m["f"] or m["f2"]
             value = 1 if m["weekly"] else (_WORD_NUMBERS.get(raw.lower()) if raw and not raw.isdigit() else None)
             if value is None and raw:
                 value = int(raw)
             if value:
-                return Hit(m.start(), m.end(), value, "patterns.frequency")
-        return None
+                hits.append(Hit(m.start(), m.end(), value, "patterns.frequency"))
+        return hits
 
     def duration(self, text: str) -> Hit | None:
         for m in self._all("duration", text):
@@ -144,7 +196,7 @@ class Quantities:
         return None
 
     def measurable(self, text: str) -> bool:
-        return self._p["measurable_goal"].search(text) is not None
+        return self.search("measurable_goal", text) is not None
 
 
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:

@@ -122,8 +122,8 @@ def code_note(
     try:
         built = encounter_from_note(facts, payer, context, source.where)
     except NoBillableService as exc:
-        audit = _audit(facts, facts.date_of_service or today or date.today(), payer, knowledge)
-        return NoteCoding(source, facts, payer, None, None, tuple(audit), no_billable_reason=exc.problem)
+        # Nothing is billed, so there is nothing for a reviewer to audit: say so, and stop.
+        return NoteCoding(source, facts, payer, None, None, (), no_billable_reason=exc.problem)
     encounter = _encounter(built, source)
     result = code(encounter, knowledge) if history is None else code_and_scrub(encounter, history, today)
     result = CodingResult(claim=result.claim, findings=tuple(_with_spans(f, built) for f in result.findings))

@@ -1,0 +1,100 @@
+"""Per-field precision and recall of the note extractor on the labelled corpus, and notes read per second.
+
+Run: .venv/bin/python benchmarks/note_extraction.py [--misses [N]] [--field NAME] [--notes 300] [--rounds 5]
+
+Accuracy: every note of tests/note_corpus (written by scripts/write_note_corpus.py from a fixed seed; the labels are
+the generator's, never the extractor's) is read with `read_note`, and each field is scored as in
+`gravida.synthetic_notes.scoring` (micro-averaged over notes). `--misses` lists each note that disagrees on a field,
+key fields first: what the label has that the extractor did not find (missing) and what it found beyond the label
+(extra).
+
+Speed: notes of about 300 words, made by the same generator, read one at a time in this process with one warm
+`NoteReader` (the pipeline is built and run on a few notes first); the median of several rounds is reported against
+the 200 notes/s goal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from gravida.notes.extract import default_reader
+from gravida.synthetic_notes import notes_of_about
+from gravida.synthetic_notes.files import read_corpus
+from gravida.synthetic_notes.scoring import FIELDS, KEY_FIELDS, Scores, score
+
+CORPUS_DIR = Path(__file__).resolve().parent.parent / "tests" / "note_corpus"
+GOAL_SCORE = 0.95
+GOAL_PER_SECOND = 200
+
+
+def accuracy(folder: Path) -> tuple[Scores, int]:
+    labels = read_corpus(folder)
+    reader = default_reader()
+    return score((label, reader.read(label.text)) for label in labels), len(labels)
+
+
+def speed(count: int, words: int, rounds: int) -> tuple[float, float, list[float]]:
+    """(median notes/s, mean words per note, every round's notes/s)."""
+    notes = notes_of_about(words, count)
+    reader = default_reader()
+    for note in notes[:20]:
+        reader.read(note)
+    rates = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        for note in notes:
+            reader.read(note)
+        rates.append(len(notes) / (time.perf_counter() - started))
+    return statistics.median(rates), statistics.mean(len(n.split()) for n in notes), rates
+
+
+def print_table(scores: Scores, notes: int) -> None:
+    print(f"Note extraction on {notes} labelled notes ({CORPUS_DIR.name})")
+    print(f"{'field':<20} {'TP':>5} {'FP':>5} {'FN':>5} {'precision':>10} {'recall':>8} {'F1':>6}  goal")
+    for name in FIELDS:
+        s = scores.fields[name]
+        goal = ""
+        if name in KEY_FIELDS:
+            goal = "met" if s.precision >= GOAL_SCORE and s.recall >= GOAL_SCORE else f"below {GOAL_SCORE}"
+        print(f"{name:<20} {s.tp:>5} {s.fp:>5} {s.fn:>5} {s.precision:>10.3f} {s.recall:>8.3f} {s.f1:>6.3f}  {goal}")
+
+
+def print_misses(scores: Scores, limit: int | None, only: str | None) -> None:
+    order = {name: i for i, name in enumerate([*KEY_FIELDS, *(f for f in FIELDS if f not in KEY_FIELDS)])}
+    misses = sorted(scores.misses, key=lambda m: (order[m.field], m.note_id))
+    if only:
+        misses = [m for m in misses if m.field == only]
+    print(f"\nMisses ({len(misses)} note-fields" + (f", first {limit}" if limit and limit < len(misses) else "") + "):")
+    for miss in misses[:limit]:
+        print(f"  {miss.note_id:<20} {miss.field:<18} missing={list(miss.missing)} extra={list(miss.extra)}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", nargs="?", type=int, const=0, default=None, help="list misses (N: at most N)")
+    parser.add_argument("--field", choices=list(FIELDS), help="only this field's misses")
+    parser.add_argument("--notes", type=int, default=300, help="notes per speed round")
+    parser.add_argument("--words", type=int, default=300, help="words per speed note")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--no-speed", action="store_true")
+    args = parser.parse_args()
+    scores, count = accuracy(CORPUS_DIR)
+    print_table(scores, count)
+    if args.misses is not None:
+        print_misses(scores, args.misses or None, args.field)
+    if not args.no_speed:
+        median, words, rates = speed(args.notes, args.words, args.rounds)
+        print(
+            f"\nSpeed: {median:,.0f} notes/s (median of {args.rounds} rounds of {args.notes} notes, "
+            f"{words:.0f} words each; rounds {', '.join(f'{r:,.0f}' for r in rates)}); "
+            f"{median / GOAL_PER_SECOND:.2f}x the {GOAL_PER_SECOND}/s goal"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
