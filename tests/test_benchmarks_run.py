@@ -20,3 +20,15 @@ def test_the_throughput_benchmark_runs_and_reports_ratios() -> None:
     assert result.returncode == 0, result.stderr
     assert "encounters/s" in result.stdout and "x the 5,000/s goal" in result.stdout
     assert "x bare Python" in result.stdout
+
+
+X12_SCRIPT = Path(__file__).parent.parent / "benchmarks" / "x12_vs_pyx12.py"
+
+
+def test_the_x12_against_pyx12_benchmark_runs_and_reports_ratios() -> None:
+    result = subprocess.run(
+        [sys.executable, str(X12_SCRIPT), "--quick"], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "837P" in result.stdout and "835" in result.stdout and "x  " in result.stdout
+    assert "claims/s (write_837p" in result.stdout and "read_835 failed" not in result.stdout

@@ -19,8 +19,9 @@ from rich import box
 from rich.padding import Padding
 from rich.table import Table
 
-from gravida.cli.app import JsonFlag, app, console, fail, parse_day, print_json
+from gravida.cli.app import JsonFlag, app, console, err_console, fail, parse_day, print_json
 from gravida.domain.remittance import Adjustment, ClaimPayment, Remark, Remittance
+from gravida.domain.submission import ClaimSubmission
 from gravida.service import exchange
 
 export_app = typer.Typer(
@@ -398,3 +399,123 @@ def _print_balance_summary(problems: Sequence[Sequence[exchange.BalanceProblem]]
         console.print(f"[yellow]{count} balancing problem(s): see the warnings.[/]")
     else:
         console.print("Balanced: every line, claim and payment adds up to the cent.")
+
+
+# --- claim read ------------------------------------------------------------------------------------------------
+
+
+@claim_app.command("read")
+def claim_read_command(
+    file: Annotated[Path, typer.Argument(help="An X12 837P file (or a FHIR R4B Bundle JSON file).")],
+    claims: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--claims", help="Claims you hold (JSON): they say each payer id's policy pack and each NPI's credential."
+        ),
+    ] = None,
+    payer: Annotated[
+        list[str] | None,
+        typer.Option("--payer", help="PAYERID=PACK or PAYERID=PACK:PLAN, e.g. SYNMCR01=medicare (repeatable)."),
+    ] = None,
+    credential: Annotated[
+        str | None,
+        typer.Option(
+            "--credential",
+            help="Credential (PT, OT, DC, LMT, ...) of a rendering provider neither the file nor --claims names.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Write each claim as JSON: to this file (one claim) or folder."),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """The claims in an 837P file: patient, payer, lines and totals; --json prints them as claim JSON to reuse."""
+    known = exchange.load_claims(claims) if claims else []
+    payers = exchange.parse_payer_mapping(payer or [])
+    read = exchange.read_claims(file, known=known, payers=payers, credential=credential)
+    written = exchange.claim_files(read, output) if output is not None else []
+    if written:
+        exchange.write_outputs(written)
+    for skipped in read.skipped:
+        err_console.print(f"[yellow]warning:[/] {file}: {skipped}", highlight=False, soft_wrap=True)
+    for warning in read.warnings:
+        err_console.print(f"[yellow]note:[/] {file}: {warning}", highlight=False, soft_wrap=True)
+    for payer_id in read.unmapped_payers:
+        err_console.print(
+            f"[yellow]note:[/] payer id {payer_id!r} is not a policy pack, so the claims name it as their payer; "
+            f"before scrubbing, give --payer {payer_id}=PACK or --claims with claims you sent to it",
+            highlight=False,
+            soft_wrap=True,
+        )
+    if as_json:
+        print_json(exchange.claims_contract(read.claims))
+        return
+    _print_claims_read(read)
+    for item in written:
+        console.print(f"Wrote {item.path}: claim {item.claims[0]}", highlight=False, soft_wrap=True)
+
+
+def _print_claims_read(read: exchange.ClaimsRead) -> None:
+    envelope = read.envelope
+    if envelope is not None:
+        usage = "production" if envelope.usage == "P" else "test"
+        console.print(
+            f"[bold]837P interchange {envelope.interchange_control_number:09d}[/] ({usage}), created "
+            f"{envelope.created:%Y-%m-%d %H:%M}, from {envelope.sender_id} to {envelope.receiver_id}; "
+            f"submitter {envelope.submitter_name}, receiver {envelope.receiver_name}",
+            highlight=False,
+            soft_wrap=True,
+        )
+    else:
+        console.print(f"[bold]{read.kind}[/] {read.path}", highlight=False)
+    skipped = f", {len(read.skipped)} not read (see the warnings)" if read.skipped else ""
+    console.print(f"{len(read.claims)} claim{'s' if len(read.claims) != 1 else ''} read{skipped}", highlight=False)
+    total = Decimal(0)
+    for claim in read.claims:
+        total += _print_claim_read(claim)
+    if read.claims:
+        console.print(f"\nTotal charges: {_money(total)}", highlight=False)
+
+
+def _print_claim_read(claim: ClaimSubmission) -> Decimal:
+    """One claim as read: who, whom, when, the diagnoses and the lines; returns its total charge."""
+    parties = claim.parties
+    pack = claim.payer + (f" ({claim.plan})" if claim.plan else "")
+    patient, payer = claim.patient.id, f"policy pack {pack}"
+    if parties is not None:
+        name = parties.patient_name
+        patient = f"{name.last}, {name.first}" + (f" {name.middle}" if name.middle else "")
+        payer = f"{parties.payer.name} ({parties.payer.payer_id}), policy pack {pack}"
+    charges = [Decimal(str(line.charge)).quantize(Decimal("0.01")) for line in claim.lines]
+    frequency = "" if claim.frequency == "original" else f" ({claim.frequency})"
+    console.print(
+        f"\n[bold]Claim {claim.claim_id}[/]{frequency}  {claim.date_of_service}  {patient}  "
+        f"total {_money(sum(charges, Decimal(0)))}",
+        highlight=False,
+    )
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row("payer", payer)
+    grid.add_row("billing", f"{claim.billing_provider.name or ''} NPI {claim.billing_provider.npi}".strip())
+    rendering = claim.rendering_provider
+    grid.add_row("rendering", f"NPI {rendering.npi} ({rendering.credential.value})")
+    grid.add_row("diagnoses", "  ".join(f"{n}:{code}" for n, code in enumerate(claim.diagnoses, start=1)))
+    console.print(Padding(grid, (0, 0, 0, 2)), highlight=False)
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False)
+    table.add_column("#", justify="right")
+    table.add_column("code", no_wrap=True)
+    table.add_column("units", justify="right")
+    table.add_column("pointers", no_wrap=True)
+    table.add_column("charge", justify="right", no_wrap=True)
+    for number, (line, charge) in enumerate(zip(claim.lines, charges, strict=True), start=1):
+        table.add_row(
+            str(number),
+            ":".join((line.code, *line.modifiers)),
+            str(line.units),
+            ",".join(map(str, line.diagnosis_pointers)),
+            _money(charge),
+        )
+    console.print(Padding(table, (0, 0, 0, 2)))
+    return sum(charges, Decimal(0))

@@ -9,10 +9,11 @@ that fails half-way through a batch never leaves a partial file behind.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import secrets
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -21,25 +22,39 @@ from typing import Any
 from pydantic import ValidationError
 
 from gravida.domain import InputError
+from gravida.domain.encounter import Credential
 from gravida.domain.letters import LetterOfNecessity
 from gravida.domain.remittance import Remittance
 from gravida.domain.submission import ClaimSubmission
 from gravida.interchange.fhir import FhirError, claim_from_fhir, claim_to_bundle
 from gravida.interchange.pdf import ClaimDocumentError, Pointers, render_cms1500, render_lmn, render_superbill
 from gravida.interchange.remittance_match import RemittanceMatch, match_remittance
-from gravida.interchange.x12 import BalanceProblem, X12Error, balance_problems, read_835
-from gravida.interchange.x12.envelope import Envelope
-from gravida.interchange.x12.w837_fields import Claim837Error
-from gravida.interchange.x12.write_837p import CLAIMS_PER_TRANSACTION, write_837p
+from gravida.interchange.x12 import (
+    BalanceProblem,
+    Claim837Error,
+    Directory,
+    Envelope,
+    SkippedClaim,
+    X12Error,
+    balance_problems,
+    read_835,
+    read_837p,
+    write_837p,
+)
+from gravida.interchange.x12.read_837p import PayerPlan
+from gravida.interchange.x12.write_837p import CLAIMS_PER_TRANSACTION
+from gravida.knowledge import Knowledge, default_knowledge
 from gravida.service import describe_validation_error, read_json_file
 
 __all__ = [
     "BalanceProblem",
     "ClaimFile",
+    "ClaimsRead",
     "Output",
     "Pointers",
     "RemittanceMatch",
     "RemittanceRead",
+    "claim_files",
     "claims_contract",
     "export_837p",
     "export_cms1500",
@@ -49,8 +64,9 @@ __all__ = [
     "load_claims",
     "load_envelope",
     "load_letter",
+    "parse_payer_mapping",
     "per_claim_targets",
-    "read_fhir_claim",
+    "read_claims",
     "read_remittance",
     "read_x12_text",
     "write_outputs",
@@ -142,8 +158,9 @@ def load_letter(path: Path, claim: ClaimSubmission, *, written_on: date | None, 
     """The letter's facts from a JSON file, with the dates the claim can honestly supply filled in.
 
     The condition, the treatment and the frequency are the obstetric provider's words and must be in the file.
-    When the file leaves them out: `written_on` is the option or today; `start` and `end` are the claim's plan of
-    care (else the referral date, else the date of service); `duration` is the plan of care's length.
+    `written_on` (the argument) wins over the file's, which wins over `today`. When the file gives neither `start`
+    nor `end`, they are the claim's plan of care (without one, `start` is the referral date, else the date of
+    service), and `duration` defaults to the plan of care's length.
     """
     data = read_json_file(path)
     if not isinstance(data, dict):
@@ -444,15 +461,94 @@ def read_remittance(path: Path, claims: Sequence[ClaimFile] = ()) -> RemittanceR
     return RemittanceRead(path, tuple(remittances), problems, match)
 
 
-def read_fhir_claim(path: Path, *, payer: str | None = None) -> ClaimSubmission:
-    """A claim from a FHIR R4B Bundle (or Claim) JSON file, as `gravida export fhir` writes it."""
-    read_json_file(path)  # the same errors as every other JSON input: missing, not UTF-8, not JSON
+@dataclass(frozen=True, slots=True)
+class ClaimsRead:
+    """Claims read from a file: an 837P interchange (with its envelope) or a FHIR Bundle; what was not read, why."""
+
+    path: Path
+    kind: str
+    claims: tuple[ClaimSubmission, ...]
+    envelope: Envelope | None = None
+    skipped: tuple[SkippedClaim, ...] = ()
+    warnings: tuple[str, ...] = ()
+    unmapped_payers: tuple[str, ...] = ()
+
+
+def parse_payer_mapping(items: Sequence[str], knowledge: Knowledge | None = None) -> dict[str, PayerPlan]:
+    """`PAYERID=PACK` or `PAYERID=PACK:PLAN` options: which policy pack the payer an 837P names by its id is."""
+    packs = (knowledge or default_knowledge()).payers
+    mapping: dict[str, PayerPlan] = {}
+    for item in items:
+        payer_id, equals, target = item.partition("=")
+        pack_text, _, plan_text = target.partition(":")
+        if not equals or not payer_id.strip() or not pack_text.strip():
+            raise InputError(
+                "--payer", f"expected PAYERID=PACK or PAYERID=PACK:PLAN (e.g. SYNMCR01=medicare), got {item!r}"
+            )
+        pack, plan = pack_text.strip(), plan_text.strip() or None
+        if pack not in packs:
+            raise InputError("--payer", f"{pack!r} is not a policy pack; see `gravida policy list`")
+        if plan is not None and plan not in packs[pack].spec.plans:
+            raise InputError("--payer", f"{pack!r} has no plan {plan!r}; see `gravida policy list`")
+        mapping[payer_id.strip()] = (pack, plan)
+    return mapping
+
+
+def read_claims(
+    path: Path,
+    *,
+    known: Sequence[ClaimFile] = (),
+    payers: Mapping[str, PayerPlan] | None = None,
+    credential: str | None = None,
+    knowledge: Knowledge | None = None,
+) -> ClaimsRead:
+    """The claims in an 837P file (or in a FHIR Bundle JSON file, which starts with `{`).
+
+    An 837P names the payer by its clearinghouse id and each provider by NPI; the policy pack and the credentials
+    come from the claims the practice already holds (`known`), from `payers` (payer id -> pack and plan), and for
+    providers neither names, from their taxonomy code or `credential`.
+    """
+    text = read_x12_text(path)
+    if text.lstrip("\ufeff \t\r\n").startswith("{"):
+        read_json_file(path)  # the same errors as every other JSON input: not UTF-8, not JSON
+        try:
+            return ClaimsRead(path, "FHIR", (claim_from_fhir(path),))
+        except FhirError as exc:
+            raise InputError(str(path), str(exc)) from None
+    default = None
+    if credential is not None:
+        try:
+            default = Credential(credential.strip().upper())
+        except ValueError:
+            choices = ", ".join(c.value for c in Credential)
+            raise InputError("--credential", f"expected one of {choices}, got {credential!r}") from None
     try:
-        return claim_from_fhir(path, payer=payer)
-    except FhirError as exc:
+        directory = Directory.of([c.claim for c in known], default)
+    except ValueError as exc:
+        raise InputError("--claims", str(exc)) from None
+    if payers:
+        directory = Directory({**directory.payers, **payers}, directory.providers, default)
+    try:
+        read = read_837p(text, directory)
+    except X12Error as exc:
         raise InputError(str(path), str(exc)) from None
+    packs = (knowledge or default_knowledge()).payers
+    unmapped = sorted({c.payer for c in read.claims if c.payer not in packs})
+    return ClaimsRead(path, "837P", read.claims, read.envelope, read.skipped, read.warnings, tuple(unmapped))
 
 
 def claims_contract(claims: Sequence[ClaimSubmission]) -> list[dict[str, Any]]:
     """Claims as JSON that `load_claims` (and `gravida scrub`, one at a time) reads back unchanged."""
     return [c.model_dump(mode="json", exclude_none=True) for c in claims]
+
+
+def claim_files(read: ClaimsRead, target: Path) -> list[Output]:
+    """Each claim read as its own JSON file (what `gravida scrub` takes): one claim to a file, more to a folder."""
+    items = [ClaimFile(read.path, claim, index) for index, claim in enumerate(read.claims)]
+    if not items:
+        raise InputError(str(read.path), "no claim was read, so there is nothing to write")
+    outputs = []
+    for item, path in zip(items, per_claim_targets(items, target, ".json"), strict=True):
+        data = (json.dumps(claims_contract([item.claim])[0], indent=2) + "\n").encode("utf-8")
+        outputs.append(Output(path, data, "claim JSON", (item.claim.claim_id,)))
+    return outputs
