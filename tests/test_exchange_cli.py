@@ -243,6 +243,39 @@ def test_fhir_created_option_and_a_single_file(gravida: Any, tmp_path: Path) -> 
     assert claim_from_fhir(target).model_copy(update={"submitted_on": date(2026, 3, 20)}) == claim(NO_PARTIES)
 
 
+def test_an_835_exports_as_one_explanation_of_benefit_per_claim_and_reads_back(gravida: Any, tmp_path: Path) -> None:
+    from gravida.interchange.fhir import remittance_claim_from_eob
+    from gravida.interchange.x12 import read_835
+
+    folder = tmp_path / "eob"
+    run = gravida("export", "eob", REMITTANCE, "-o", folder)
+    assert run.code == 0, run.err
+    payments = [p for remittance in read_835(REMITTANCE.read_text(encoding="ascii")) for p in remittance.claims]
+    assert files_in(folder) == sorted(f"{p.claim_id}.json" for p in payments) and len(payments) == 2
+    for payment in payments:
+        written = folder / f"{payment.claim_id}.json"
+        assert json.loads(written.read_text())["resourceType"] == "ExplanationOfBenefit"
+        assert remittance_claim_from_eob(written) == payment
+
+
+def test_every_shared_835_sample_exports_as_fhir_and_reads_back_unchanged(gravida: Any, tmp_path: Path) -> None:
+    from gravida.interchange.fhir import remittance_claim_from_eob
+    from gravida.interchange.x12 import read_835
+    from gravida.service.exchange import read_x12_text
+
+    for sample in sorted(SAMPLES.glob("835*.x12")):
+        target = tmp_path / sample.stem
+        run = gravida("export", "eob", sample, "-o", target, "--created", "2026-04-01")
+        if "edi835parser" in sample.name:  # the bare transaction set without ISA/GS
+            assert run.code == 2 and "expected an ISA interchange header" in run.err and "Traceback" not in run.err
+            continue
+        assert run.code == 0, (sample.name, run.err)
+        payments = [p for remittance in read_835(read_x12_text(sample)) for p in remittance.claims]
+        written = [target / f"{p.claim_id}.json" for p in payments] if len(payments) > 1 else [target]
+        assert all(json.loads(p.read_text())["created"] == "2026-04-01" for p in written)
+        assert [remittance_claim_from_eob(p) for p in written] == payments, sample.name
+
+
 # --- what goes wrong: one line naming the file, exit 2, nothing written ------------------------------------------
 
 

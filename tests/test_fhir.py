@@ -582,6 +582,9 @@ def services(draw: st.DrawFn) -> ServicePayment:
         original_code=draw(st.none() | st.sampled_from(CODES)),
         units_billed=draw(st.none() | st.integers(1, 8).map(Decimal)),
         service_date=draw(st.none() | days),
+        service_through=draw(st.none() | days),
+        original_modifiers=tuple(draw(st.lists(st.sampled_from(MODIFIERS), max_size=2, unique=True))),
+        revenue_code=draw(st.none() | st.sampled_from(["0420", "0424", "0300"])),
         control_number=draw(st.none() | ids),
         allowed=draw(st.none() | money),
         adjustments=tuple(draw(st.lists(adjustments(), max_size=4))),
@@ -606,6 +609,13 @@ def payments(draw: st.DrawFn) -> ClaimPayment:
         service_from=draw(st.none() | days),
         service_to=draw(st.none() | days),
         received_on=draw(st.none() | days),
+        facility_code=draw(st.none() | st.sampled_from(["11", "12", "13", "02"])),
+        frequency_code=draw(st.none() | st.sampled_from(["1", "7", "8"])),
+        drg_code=draw(st.none() | st.sampled_from(["775", "807"])),
+        drg_weight=draw(st.none() | st.integers(1, 40000).map(lambda n: Decimal(n) / 10000)),
+        discharge_fraction=draw(st.none() | st.integers(0, 100).map(lambda n: Decimal(n) / 100)),
+        insured_member_id=draw(st.none() | ids),
+        rendering_provider_id=draw(st.none() | npis | ids),
         adjustments=tuple(draw(st.lists(adjustments(), max_size=3))),
         remarks=tuple(draw(st.lists(remarks, max_size=3))),
         services=tuple(draw(st.lists(services(), max_size=4))),
@@ -615,6 +625,7 @@ def payments(draw: st.DrawFn) -> ClaimPayment:
 @PROPERTY
 @given(payments())
 def test_generated_payments_round_trip_through_eob_json(payment: ClaimPayment) -> None:
+    """Every field of an 835 claim payment survives: ids, codes, amounts, the insured, the rendering provider."""
     remittance = REMITTANCE.model_copy(update={"claims": (payment,)})
     text = eob_from_remittance(remittance, payment).model_dump_json()
     assert remittance_claim_from_eob(text) == payment

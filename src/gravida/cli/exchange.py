@@ -25,7 +25,8 @@ from gravida.domain.submission import ClaimSubmission
 from gravida.service import exchange
 
 export_app = typer.Typer(
-    help="Claims out: an 837P file, CMS-1500 / superbill / letter-of-necessity PDFs, FHIR R4B bundles.",
+    help="Claims out: an 837P file, CMS-1500 / superbill / letter-of-necessity PDFs, FHIR R4B bundles; an 835 as "
+    "FHIR ExplanationOfBenefit.",
     no_args_is_help=True,
 )
 remit_app = typer.Typer(help="Payers' answers: X12 835 remittance advice.", no_args_is_help=True)
@@ -44,6 +45,9 @@ OneClaim = Annotated[Path, typer.Argument(help="Claim JSON file with its parties
 OutputFile = Annotated[Path, typer.Option("-o", "--output", help="The file to write.")]
 OutputPerClaim = Annotated[
     Path, typer.Option("-o", "--output", help="The file to write (one claim), or a folder for a file per claim.")
+]
+OutputOneClaim = Annotated[
+    Path, typer.Option("-o", "--output", help="The file to write, or a folder to put <claim id>.pdf in.")
 ]
 
 #: X12 835 BPR04 payment method codes (005010X221A1, BPR04 code list), for the payment line.
@@ -157,7 +161,7 @@ def export_superbill_command(
 @export_app.command("lmn")
 def export_lmn_command(
     claim: OneClaim,
-    output: OutputPerClaim,
+    output: OutputOneClaim,
     letter: Annotated[
         Path,
         typer.Option(
@@ -194,6 +198,21 @@ def export_fhir_command(
     day = parse_day(created, "--created") if created is not None else None
     loaded = exchange.load_claims(claims)
     _report(exchange.export_fhir(loaded, output, created=day, today=date.today()), as_json)
+
+
+@export_app.command("eob")
+def export_eob_command(
+    file: Annotated[Path, typer.Argument(help="An X12 835 file (a complete ISA ... IEA interchange).")],
+    output: OutputPerClaim,
+    created: Annotated[
+        str | None,
+        typer.Option("--created", help="ExplanationOfBenefit.created (default: the 835's production date)."),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """A FHIR R4B ExplanationOfBenefit per claim an 835 remittance answers, as JSON."""
+    day = parse_day(created, "--created") if created is not None else None
+    _report(exchange.export_eobs(file, output, created=day), as_json)
 
 
 def _parse_time(text: str) -> datetime:

@@ -26,7 +26,7 @@ from gravida.domain.encounter import Credential
 from gravida.domain.letters import LetterOfNecessity
 from gravida.domain.remittance import Remittance
 from gravida.domain.submission import ClaimSubmission
-from gravida.interchange.fhir import FhirError, claim_from_fhir, claim_to_bundle
+from gravida.interchange.fhir import FhirError, claim_from_fhir, claim_to_bundle, eob_from_remittance
 from gravida.interchange.pdf import ClaimDocumentError, Pointers, render_cms1500, render_lmn, render_superbill
 from gravida.interchange.remittance_match import RemittanceMatch, match_remittance
 from gravida.interchange.x12 import (
@@ -58,6 +58,7 @@ __all__ = [
     "claims_contract",
     "export_837p",
     "export_cms1500",
+    "export_eobs",
     "export_fhir",
     "export_letter",
     "export_superbills",
@@ -246,17 +247,29 @@ def _single_target(target: Path) -> Path:
     return target
 
 
-def per_claim_targets(claims: Sequence[ClaimFile], target: Path, suffix: str) -> list[Path]:
-    """One claim: `target` is the file (or a folder to put `<claim id><suffix>` in). More: `target` is a folder."""
-    if len(claims) == 1 and not target.is_dir():
-        return [_single_target(target)]
+def _folder_for(count: int, target: Path) -> bool:
+    """Whether `target` is a folder to write `count` files in (else it is the one file); refuses a file for many."""
+    if count == 1 and not target.is_dir():
+        _single_target(target)
+        return False
     if target.exists() and not target.is_dir():
         raise InputError(
-            str(target), f"is a file; with {len(claims)} claims -o names a folder, and each claim gets a file in it"
+            str(target), f"is a file; with {count} claims -o names a folder, and each claim gets a file in it"
         )
+    return True
+
+
+def _file_name(claim_id: str, suffix: str) -> str:
+    return _UNSAFE_NAME.sub("_", claim_id).strip(".") + suffix
+
+
+def per_claim_targets(claims: Sequence[ClaimFile], target: Path, suffix: str) -> list[Path]:
+    """One claim: `target` is the file (or a folder to put `<claim id><suffix>` in). More: `target` is a folder."""
+    if not _folder_for(len(claims), target):
+        return [target]
     paths: dict[str, ClaimFile] = {}
     for item in claims:
-        name = _UNSAFE_NAME.sub("_", item.claim.claim_id).strip(".") + suffix
+        name = _file_name(item.claim.claim_id, suffix)
         if name in paths:
             raise InputError(
                 item.where,
@@ -336,6 +349,34 @@ def export_fhir(claims: Sequence[ClaimFile], target: Path, *, created: date | No
             raise InputError(item.where, str(exc)) from None
         data = (bundle.model_dump_json(indent=2) + "\n").encode("utf-8")
         outputs.append(Output(path, data, "FHIR R4B Bundle", (item.claim.claim_id,), None))
+    return outputs
+
+
+def export_eobs(path: Path, target: Path, *, created: date | None = None) -> list[Output]:
+    """One FHIR R4B ExplanationOfBenefit per claim an 835 file answers, as JSON.
+
+    An 835 may answer the same claim twice (a reversal and its correction): the second and later answers to a
+    claim get `-2`, `-3`... after its id, so no answer is lost. ExplanationOfBenefit.created is `created` when
+    given, else the 835's production date, else its payment date.
+    """
+    read = read_remittance(path)
+    payments = [(remittance, payment) for remittance in read.remittances for payment in remittance.claims]
+    if not payments:
+        raise InputError(str(path), "answers no claim (it has no CLP claim payment): there is nothing to export")
+    folder = _folder_for(len(payments), target)
+    seen: dict[str, int] = {}
+    outputs = []
+    for remittance, payment in payments:
+        seen[payment.claim_id] = seen.get(payment.claim_id, 0) + 1
+        repeat = seen[payment.claim_id]
+        name = _file_name(payment.claim_id + (f"-{repeat}" if repeat > 1 else ""), ".json")
+        try:
+            eob = eob_from_remittance(remittance, payment, created=created)
+        except FhirError as exc:
+            raise InputError(f"{path}, claim {payment.claim_id}", str(exc)) from None
+        data = (eob.model_dump_json(indent=2) + "\n").encode("utf-8")
+        outputs.append(Output(target / name if folder else target, data, "FHIR R4B ExplanationOfBenefit",
+                              (payment.claim_id,), None))
     return outputs
 
 

@@ -63,6 +63,8 @@ IDENTIFIER_TYPE: Final = "http://terminology.hl7.org/CodeSystem/v2-0203"
 
 #: National Provider Identifier. THO NamingSystem npi.
 NPI: Final = "http://hl7.org/fhir/sid/us-npi"
+#: NUBC revenue codes (SVC04 on institutional lines), as HL7's terminology names the system.
+NUBC_REVENUE: Final = "https://www.nubc.org/CodeSystem/RevenueCodes"
 #: US Employer Identification Number (federal tax id). THO NamingSystem USEIN.
 EIN: Final = "urn:oid:2.16.840.1.113883.4.4"
 
@@ -78,6 +80,10 @@ POLICY_PACK: Final = f"{_GRAVIDA}/sid/policy-pack"
 PAYER_ID: Final = f"{_GRAVIDA}/sid/payer-id"
 #: The payer's claim control number (CLP07; REF*F8 on a replacement or void).
 PAYER_CLAIM_NUMBER: Final = f"{_GRAVIDA}/sid/payer-claim-number"
+#: A member id as the payer wrote it in an 835 (NM1*QC / NM1*IL NM109), typed MB.
+MEMBER_ID: Final = f"{_GRAVIDA}/sid/payer-member-id"
+#: A provider id of the payer's own (NM1*82 NM109 that is not an NPI).
+PAYER_PROVIDER_ID: Final = f"{_GRAVIDA}/sid/payer-provider-id"
 #: The check or EFT trace number (TRN02).
 TRACE_NUMBER: Final = f"{_GRAVIDA}/sid/payment-trace-number"
 
@@ -111,6 +117,15 @@ EXT_LICENCE_STATE: Final = f"{_EXT}/licence-state"
 EXT_SUBSCRIBER_GROUP: Final = f"{_EXT}/subscriber-group-number"
 #: ExplanationOfBenefit: the X12 claim status (CLP02) as valueCoding, its label as display.
 EXT_CLAIM_STATUS: Final = f"{_EXT}/x12-claim-status"
+#: ExplanationOfBenefit: the facility code (CLP08; the place of service on a professional claim), valueCode.
+EXT_FACILITY_CODE: Final = f"{_EXT}/x12-facility-code"
+#: ExplanationOfBenefit: the claim frequency code (CLP09: 1 original, 7 replacement, 8 void), valueCode.
+EXT_FREQUENCY_CODE: Final = f"{_EXT}/x12-claim-frequency-code"
+#: ExplanationOfBenefit, institutional claims: the DRG (CLP11) valueCode, its weight (CLP12) and the discharge
+#: fraction (CLP13) valueDecimal.
+EXT_DRG: Final = f"{_EXT}/x12-drg-code"
+EXT_DRG_WEIGHT: Final = f"{_EXT}/x12-drg-weight"
+EXT_DISCHARGE_FRACTION: Final = f"{_EXT}/x12-discharge-fraction"
 #: ExplanationOfBenefit: the date the payer received the claim (DTM*050), valueDate.
 EXT_RECEIVED: Final = f"{_EXT}/claim-received-date"
 #: ExplanationOfBenefit.item: the line item control number (REF*6R), valueString.
@@ -119,6 +134,8 @@ EXT_LINE_CONTROL: Final = f"{_EXT}/line-item-control-number"
 EXT_ORIGINAL_CODE: Final = f"{_EXT}/original-procedure-code"
 #: ExplanationOfBenefit.item: the units billed when they differ from those paid (SVC07), valueDecimal.
 EXT_ORIGINAL_UNITS: Final = f"{_EXT}/original-units"
+#: ExplanationOfBenefit.item: each modifier as billed when the payer changed the code (SVC06), valueString.
+EXT_ORIGINAL_MODIFIER: Final = f"{_EXT}/original-procedure-modifier"
 #: ExplanationOfBenefit.item: the SVC01-1 product qualifier when not HC (CPT/HCPCS), valueCode.
 EXT_PRODUCT_QUALIFIER: Final = f"{_EXT}/x12-product-qualifier"
 

@@ -44,10 +44,12 @@ def remittance_claim_from_eob(source: FhirSource) -> ClaimPayment:
     totals = _totals(eob)
     coverage = _coverage(eob, resources)
     kind = coverage.get("type") if coverage else None
-    member = coverage.get("subscriberId") if coverage else None
+    patient_member, insured_member = _member_ids(eob, coverage, resources)
     family, given = _patient_name(eob, resources)
     period = eob.get("billablePeriod")
     received = eob.extension(codes.EXT_RECEIVED)
+    facility = eob.extension(codes.EXT_FACILITY_CODE)
+    frequency = eob.extension(codes.EXT_FREQUENCY_CODE)
     fields: dict[str, Any] = {
         "claim_id": _claim_id(eob),
         "status": status,
@@ -59,10 +61,17 @@ def remittance_claim_from_eob(source: FhirSource) -> ClaimPayment:
         "payer_claim_number": eob.identifier(codes.PAYER_CLAIM_NUMBER),
         "patient_last_name": family,
         "patient_first_name": given,
-        "patient_member_id": member.text() if member else None,
+        "patient_member_id": patient_member,
+        "insured_member_id": insured_member,
+        "rendering_provider_id": _rendering(eob, resources),
         "service_from": _day(period, "start"),
         "service_to": _day(period, "end"),
         "received_on": received.need("valueDate").day() if received else None,
+        "facility_code": facility.need("valueCode").text() if facility else None,
+        "frequency_code": frequency.need("valueCode").text() if frequency else None,
+        "drg_code": _extension_value(eob, codes.EXT_DRG, "valueCode"),
+        "drg_weight": _extension_value(eob, codes.EXT_DRG_WEIGHT, "valueDecimal"),
+        "discharge_fraction": _extension_value(eob, codes.EXT_DISCHARGE_FRACTION, "valueDecimal"),
         "adjustments": header.adjustments,
         "remarks": header.remarks,
         "services": [_service(item) for item in eob.each("item")],
@@ -72,6 +81,40 @@ def remittance_claim_from_eob(source: FhirSource) -> ClaimPayment:
     except ValidationError as exc:
         error = from_validation_error(exc, fields, "ClaimPayment")
         raise FhirError(eob.path, f"does not make a valid claim payment: {error}", error.issues) from exc
+
+
+def _extension_value(owner: Node, url: str, kind: str) -> str | Decimal | None:
+    found = owner.extension(url)
+    if found is None:
+        return None
+    value = found.need(kind)
+    return value.decimal() if kind == "valueDecimal" else value.text()
+
+
+def _member_ids(eob: Node, coverage: Node | None, resources: Resources) -> tuple[str | None, str | None]:
+    """(patient's member id, insured's member id). The subscriber is the insured when the Coverage names a
+    RelatedPerson as subscriber; then the patient's own id, if any, is its MB identifier."""
+    subscriber_id = coverage.get("subscriberId") if coverage else None
+    subscriber = coverage.get("subscriber") if coverage else None
+    if subscriber is None or subscriber.get("reference") is None:
+        return (subscriber_id.text() if subscriber_id else None), None
+    insured = resources.resolve(subscriber, eob, "RelatedPerson", "Patient")
+    if insured.resource_type == "Patient":
+        return (subscriber_id.text() if subscriber_id else None), None
+    found = eob.need("patient")
+    patient = resources.resolve(found, eob, "Patient") if found.get("reference") else None
+    own = patient.identifier(codes.MEMBER_ID) if patient else None
+    insured_id = subscriber_id.text() if subscriber_id else insured.identifier(codes.MEMBER_ID)
+    return own, insured_id
+
+
+def _rendering(eob: Node, resources: Resources) -> str | None:
+    """The rendering provider's id: the care team's first member's NPI or payer id."""
+    member = eob.first("careTeam")
+    if member is None:
+        return None
+    practitioner = resources.resolve(member.need("provider"), eob, "Practitioner")
+    return practitioner.identifier(codes.NPI) or practitioner.identifier(codes.PAYER_PROVIDER_ID)
 
 
 def _paid(eob: Node, totals: dict[str, Decimal]) -> Decimal:
@@ -192,7 +235,8 @@ def _service(item: Node) -> JSON:
     for needed in ("submitted", "benefit"):
         if needed not in amounts:
             raise FhirError(f"{item.path}.adjudication", f"holds no {needed!r} amount ({codes.ADJUDICATION})")
-    quantity, served = item.get("quantity"), item.get("servicedDate")
+    quantity, served, period = item.get("quantity"), item.get("servicedDate"), item.get("servicedPeriod")
+    revenue = item.get("revenue")
     qualifier = item.extension(codes.EXT_PRODUCT_QUALIFIER)
     original_code, original_units = item.extension(codes.EXT_ORIGINAL_CODE), item.extension(codes.EXT_ORIGINAL_UNITS)
     control = item.extension(codes.EXT_LINE_CONTROL)
@@ -206,7 +250,14 @@ def _service(item: Node) -> JSON:
         "units_paid": quantity.need("value").decimal() if quantity else None,
         "original_code": original_code.need("valueString").text() if original_code else None,
         "units_billed": original_units.need("valueDecimal").decimal() if original_units else None,
-        "service_date": served.day() if served else None,
+        "service_date": served.day() if served else _day(period, "start"),
+        "service_through": _day(period, "end"),
+        "original_modifiers": [
+            e.need("valueString").text()
+            for e in item.each("extension")
+            if e.value.get("url") == codes.EXT_ORIGINAL_MODIFIER
+        ],
+        "revenue_code": revenue.code([codes.NUBC_REVENUE]) if revenue else None,
         "control_number": control.need("valueString").text() if control else None,
         "allowed": amounts.get("eligible"),
         "adjustments": adjudicated.adjustments,

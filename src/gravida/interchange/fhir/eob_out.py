@@ -10,7 +10,10 @@ its X12 meaning:
 - each RARC is an adjudication with Gravida's category `remark` and the RARC as its reason (no amount), so the
   code travels as a code, next to the CARCs it explains (CARIN Blue Button puts RARCs in reason the same way);
 - the claim-level CAS and MOA/MIA remarks are the EOB's header-level adjudication;
-- total `submitted` = CLP03, `benefit` = CLP04, Gravida's `patient-responsibility` = CLP05.
+- total `submitted` = CLP03, `benefit` = CLP04, Gravida's `patient-responsibility` = CLP05;
+- the patient's member id (NM1*QC) is a Patient.identifier of type MB; the insured's (NM1*IL), when the 835
+  names one, is a contained RelatedPerson that is the Coverage's subscriber, and Coverage.subscriberId is the
+  subscriber's id either way; the rendering provider (NM1*82) is the care team's one Practitioner.
 """
 
 from __future__ import annotations
@@ -56,7 +59,14 @@ def eob_from_remittance(
         raise FhirError(where, "ExplanationOfBenefit.created is required: pass created= (the 835 has no dates)")
     where = f"claim {payment.claim_id}"
     payer, payee = _payer(remittance), _payee(remittance)
-    contained = [_patient(payment), payer, payee, _coverage(payment, payer is not None)]
+    contained = [
+        _patient(payment),
+        _insured(payment),
+        payer,
+        payee,
+        _coverage(payment, payer is not None),
+        _rendering(payment),
+    ]
     document = compact(
         {
             "resourceType": "ExplanationOfBenefit",
@@ -76,6 +86,10 @@ def eob_from_remittance(
             "provider": reference("#payee") if payee else {"display": "payee not named in the remittance"},
             "outcome": "error" if payment.status == _DENIED else "complete",
             "claim": {"identifier": identifier(codes.PATIENT_CONTROL_NUMBER, payment.claim_id)},
+            "careTeam": [{"sequence": 1, "provider": reference("#rendering"),
+                          "role": concept(codes.CARE_TEAM_ROLE, "primary")}]
+            if payment.rendering_provider_id
+            else None,
             "insurance": [{"focal": True, "coverage": reference("#coverage")}],
             "item": [_item(i, service, f"{where} services[{i - 1}]") for i, service in enumerate(payment.services, 1)],
             "adjudication": _adjudications(payment.adjustments, payment.remarks, where),
@@ -92,8 +106,18 @@ def eob_from_remittance(
 def _extensions(payment: ClaimPayment) -> list[JSON]:
     status = coding(codes.CLAIM_STATUS, payment.status, payment.status_label or None)
     found = [extension(codes.EXT_CLAIM_STATUS, "Coding", status)]
+    if payment.facility_code:
+        found.append(extension(codes.EXT_FACILITY_CODE, "Code", payment.facility_code))
+    if payment.frequency_code:
+        found.append(extension(codes.EXT_FREQUENCY_CODE, "Code", payment.frequency_code))
     if payment.received_on:
         found.append(extension(codes.EXT_RECEIVED, "Date", payment.received_on.isoformat()))
+    if payment.drg_code:
+        found.append(extension(codes.EXT_DRG, "Code", payment.drg_code))
+    if payment.drg_weight is not None:
+        found.append(extension(codes.EXT_DRG_WEIGHT, "Decimal", payment.drg_weight))
+    if payment.discharge_fraction is not None:
+        found.append(extension(codes.EXT_DISCHARGE_FRACTION, "Decimal", payment.discharge_fraction))
     return found
 
 
@@ -104,7 +128,29 @@ def _patient(payment: ClaimPayment) -> JSON:
             "given": [payment.patient_first_name] if payment.patient_first_name else None,
         }
     )
-    return compact({"resourceType": "Patient", "id": "patient", "name": [name] if name else None})
+    member = [identifier(codes.MEMBER_ID, payment.patient_member_id, "MB")] if payment.patient_member_id else None
+    return compact({"resourceType": "Patient", "id": "patient", "identifier": member, "name": [name] if name else None})
+
+
+def _insured(payment: ClaimPayment) -> JSON | None:
+    """The insured the 835 names apart from the patient (NM1*IL): the Coverage's subscriber."""
+    if payment.insured_member_id is None:
+        return None
+    return {
+        "resourceType": "RelatedPerson",
+        "id": "insured",
+        "patient": reference("#patient"),
+        "identifier": [identifier(codes.MEMBER_ID, payment.insured_member_id, "MB")],
+    }
+
+
+def _rendering(payment: ClaimPayment) -> JSON | None:
+    """The rendering provider's id (NM1*82); an NPI when it has an NPI's shape, else an id of the payer's."""
+    found = payment.rendering_provider_id
+    if found is None:
+        return None
+    system = codes.NPI if len(found) == 10 and found.isdigit() else codes.PAYER_PROVIDER_ID
+    return {"resourceType": "Practitioner", "id": "rendering", "identifier": [identifier(system, found)]}
 
 
 def _payer(remittance: Remittance) -> JSON | None:
@@ -131,7 +177,8 @@ def _coverage(payment: ClaimPayment, has_payer: bool) -> JSON:
             "id": "coverage",
             "status": "active",
             "type": concept(codes.FILING_INDICATOR, filing) if filing else None,
-            "subscriberId": payment.patient_member_id,
+            "subscriber": reference("#insured") if payment.insured_member_id is not None else None,
+            "subscriberId": payment.insured_member_id or payment.patient_member_id,
             "beneficiary": reference("#patient"),
             "payor": [reference("#payer") if has_payer else {"display": "payer not named in the remittance"}],
         }
@@ -145,6 +192,7 @@ def _item(sequence: int, service: ServicePayment, where: str) -> JSON:
         found.append(extension(codes.EXT_PRODUCT_QUALIFIER, "Code", service.qualifier))
     if service.original_code:
         found.append(extension(codes.EXT_ORIGINAL_CODE, "String", service.original_code))
+    found += [extension(codes.EXT_ORIGINAL_MODIFIER, "String", m) for m in service.original_modifiers]
     if service.units_billed is not None:
         found.append(extension(codes.EXT_ORIGINAL_UNITS, "Decimal", service.units_billed))
     if service.control_number:
@@ -161,7 +209,11 @@ def _item(sequence: int, service: ServicePayment, where: str) -> JSON:
             "sequence": sequence,
             "productOrService": {"coding": [coding(system, service.code)]},
             "modifier": [concept(codes.modifier_system(m), m) for m in service.modifiers],
-            "servicedDate": day(service.service_date),
+            "revenue": concept(codes.NUBC_REVENUE, service.revenue_code) if service.revenue_code else None,
+            "servicedDate": day(service.service_date) if service.service_through is None else None,
+            "servicedPeriod": compact({"start": day(service.service_date), "end": day(service.service_through)})
+            if service.service_through
+            else None,
             "quantity": {"value": service.units_paid} if service.units_paid is not None else None,
             "adjudication": amounts + _adjudications(service.adjustments, service.remarks, where),
         }
