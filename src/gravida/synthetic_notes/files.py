@@ -30,13 +30,14 @@ def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _text)
 
 
-def render_corpus_files(notes: list[NoteLabel], seed: int) -> dict[str, str]:
-    """File name -> YAML text, one file per style, notes in corpus order."""
+def render_corpus_files(notes: list[NoteLabel], seed: int, header: str = HEADER) -> dict[str, str]:
+    """File name -> YAML text, one file per style, notes in corpus order; `header` ({seed} filled in) names the
+    script that writes the files."""
     by_style: dict[str, list[dict[str, Any]]] = {}
     for note in notes:
         by_style.setdefault(note.style, []).append(note.model_dump(mode="python"))
     return {
-        f"{style}.yaml": HEADER.format(seed=seed)
+        f"{style}.yaml": header.format(seed=seed)
         + yaml.dump(items, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120)
         for style, items in by_style.items()
     }
