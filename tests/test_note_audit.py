@@ -31,20 +31,20 @@ def audit(knowledge: Knowledge) -> Audit:
 
 
 @pytest.fixture(scope="module")
-def timed(knowledge: Knowledge) -> frozenset[str]:
+def timed(knowledge: Knowledge) -> dict[str, str]:
     return _timed_techniques(knowledge, date(2026, 3, 12), "commercial-template")
 
 
-def rules(audit: Audit, text: str, timed: frozenset[str]) -> set[str]:
+def rules(audit: Audit, text: str, timed: dict[str, str]) -> set[str]:
     return {f.rule_id.removeprefix("notes.audit.") for f in audit.check(read_note(text), timed)}
 
 
-def test_timed_techniques_come_from_the_procedure_rules(timed: frozenset[str]) -> None:
-    assert {"myofascial_release", "soft_tissue_mobilization", "effleurage", "therapeutic_exercise"} <= timed
+def test_timed_techniques_come_from_the_procedure_rules(timed: dict[str, str]) -> None:
+    assert {"myofascial_release", "soft_tissue_mobilization", "effleurage", "therapeutic_exercise"} <= timed.keys()
     assert "hot_pack" not in timed
 
 
-def test_a_complete_note_has_no_findings(audit: Audit, timed: frozenset[str]) -> None:
+def test_a_complete_note_has_no_findings(audit: Audit, timed: dict[str, str]) -> None:
     assert rules(audit, COMPLETE, timed) == set()
 
 
@@ -60,13 +60,13 @@ def test_a_complete_note_has_no_findings(audit: Audit, timed: frozenset[str]) ->
         (" c/o low back pain", "qualifying_diagnosis"),
     ],
 )
-def test_each_missing_element_is_named(audit: Audit, timed: frozenset[str], remove: str, element: str) -> None:
+def test_each_missing_element_is_named(audit: Audit, timed: dict[str, str], remove: str, element: str) -> None:
     assert remove in COMPLETE
     found = rules(audit, COMPLETE.replace(remove, ""), timed)
     assert element in found
 
 
-def test_a_vague_goal_is_not_measurable(audit: Audit, timed: frozenset[str]) -> None:
+def test_a_vague_goal_is_not_measurable(audit: Audit, timed: dict[str, str]) -> None:
     text = COMPLETE.replace("Goal: sit 45 min without pain within 4 weeks.", "Goal: feel better.")
     findings = audit.check(read_note(text), timed)
     goal = [f for f in findings if f.rule_id == "notes.audit.measurable_goal"]
@@ -74,7 +74,7 @@ def test_a_vague_goal_is_not_measurable(audit: Audit, timed: frozenset[str]) -> 
     assert goal[0].fix
 
 
-def test_minutes_that_do_not_add_up(audit: Audit, timed: frozenset[str]) -> None:
+def test_minutes_that_do_not_add_up(audit: Audit, timed: dict[str, str]) -> None:
     text = COMPLETE.replace("Total timed minutes 25.", "Total timed minutes 40.")
     findings = [f for f in audit.check(read_note(text), timed) if f.rule_id == "notes.audit.minutes_add_up"]
     assert len(findings) == 1
@@ -83,7 +83,7 @@ def test_minutes_that_do_not_add_up(audit: Audit, timed: frozenset[str]) -> None
     assert "minutes_add_up" in rules(audit, over_total, timed)
 
 
-def test_a_technique_without_minutes_or_region(audit: Audit, timed: frozenset[str]) -> None:
+def test_a_technique_without_minutes_or_region(audit: Audit, timed: dict[str, str]) -> None:
     text = COMPLETE.replace("STM x 10 min to R gluteals.", "STM performed.")
     found = audit.check(read_note(text), timed)
     by_rule = {f.rule_id: f for f in found}
@@ -92,8 +92,19 @@ def test_a_technique_without_minutes_or_region(audit: Audit, timed: frozenset[st
     assert "notes.audit.techniques_and_regions" in by_rule
 
 
+def test_techniques_listed_under_one_time_share_it_when_they_share_a_code(audit: Audit, timed: dict[str, str]) -> None:
+    same_code = COMPLETE.replace("STM x 10 min to R gluteals.", "Swedish massage / effleurage to R gluteals x 10 min.")
+    facts = read_note(same_code)
+    assert [(t.technique, t.minutes, t.timed_with) for t in facts.techniques][1:] == [
+        ("swedish_massage", None, 2), ("effleurage", 10, None)
+    ]
+    assert "timed_minutes" not in rules(audit, same_code, timed)
+    other_code = COMPLETE.replace("STM x 10 min to R gluteals.", "Ther ex / effleurage to R gluteals x 10 min.")
+    assert "timed_minutes" in rules(audit, other_code, timed)
+
+
 def test_an_affirmed_precaution_asks_for_clearance_and_a_negated_one_does_not(
-    audit: Audit, timed: frozenset[str]
+    audit: Audit, timed: dict[str, str]
 ) -> None:
     with_previa = COMPLETE.replace("c/o low back pain.", "c/o low back pain. Placenta previa per OB.")
     assert "precaution_clearance" in rules(audit, with_previa, timed)

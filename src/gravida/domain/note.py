@@ -49,6 +49,11 @@ class TechniqueFact(BaseModel):
     regions: tuple[RegionMention, ...] = ()
     span: TextSpan
     minutes_span: TextSpan | None = None
+    timed_with: int | None = Field(
+        default=None,
+        description="The technique (its index among the note's techniques) listed with this one whose minutes cover "
+        "both ('Swedish massage / effleurage x 25 min').",
+    )
     rule: str
 
 

@@ -249,6 +249,8 @@ class RegionSpec(BaseModel):
     label: str
     spinal: bool = False
     synonyms: tuple[str, ...] = ()
+    #: A regular expression over one word that names a vertebral segment of this region ("C6", "L4", "T7").
+    segments: str | None = None
 
 
 class RegionVocabularySpec(BaseModel):

@@ -27,6 +27,8 @@ class _Compiled:
     limiters: re.Pattern[str]
     activity_after: re.Pattern[str]
     activity_before: re.Pattern[str]
+    #: The next activity of a list that a limiter heads ("Limited: carrying groceries, driving, walking >1 block").
+    activity_more: re.Pattern[str]
     by_word: dict[str, str]
 
 
@@ -42,18 +44,29 @@ def _compiled(vocabulary: NoteVocabulary) -> _Compiled:
             for phrase in entry.phrases
         }
         words = "|".join(re.escape(w) for w in sorted(by_word, key=len, reverse=True))
-        limiters = "|".join(
-            re.escape(w.lower()) for w in sorted(vocabulary.activities.limiters, key=len, reverse=True)
-        )
+        limiters = "|".join(_bounded(w.lower()) for w in sorted(vocabulary.activities.limiters, key=len, reverse=True))
         found = _Compiled(
-            limiters=re.compile(rf"\b(?:{limiters})\b"),
+            limiters=re.compile(rf"(?:{limiters})"),
             activity_after=re.compile(rf"(?:[^\w\n.;]+\w+){{0,5}}?[^\w\n.;]+({words})\b"),
             # Greedy lead: the activity nearest the limiter ("shoes and socks and standing limited" is standing).
             activity_before=re.compile(rf".*\b({words})(?:[^\w\n.;]+\w+){{0,3}}?[^\w\n.;]+$"),
+            # An item's own words ("lifting her toddler", "sitting >30 min"), a list separator, and the next
+            # activity right after it: an activity behind other words ("relieved by walking") is not in the list.
+            activity_more=re.compile(
+                rf"[^\n.;,]{{0,40}}?(?:\s*,\s*(?:and\s+|or\s+|&\s*)?|\s+(?:and|or|&)\s+|\s*(?<!\bw)/\s*)({words})\b"
+            ),
             by_word=by_word,
         )
         _COMPILED[id(vocabulary)] = found
     return found
+
+
+def _bounded(phrase: str) -> str:
+    """A limiter as a regex, with a word boundary only where it begins or ends with a word character: "↑ sx w/"
+    begins with an arrow and ends with a slash, where `\\b` would demand a letter beside them."""
+    head = r"\b" if phrase[:1].isalnum() or phrase[:1] == "_" else ""
+    tail = r"\b" if phrase[-1:].isalnum() or phrase[-1:] == "_" else ""
+    return f"{head}{re.escape(phrase)}{tail}"
 
 
 def _lowered(text: str) -> str:
@@ -82,6 +95,10 @@ def find_limitations(
         after = c.activity_after.match(text, m.end(), m.end() + _WINDOW)
         if after:
             hits.append((m.start(), after.end(), after.group(1)))
+            more = c.activity_more.match(text, after.end(), after.end() + _WINDOW)
+            while more:
+                hits.append((more.start(1), more.end(), more.group(1)))
+                more = c.activity_more.match(text, more.end(), more.end() + _WINDOW)
     for m in _TRAILING_LIMITERS.finditer(text):
         before = c.activity_before.search(text, max(0, m.start() - _WINDOW // 2), m.start())
         if before:

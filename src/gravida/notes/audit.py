@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from gravida.domain import Evidence, Finding, Severity
-from gravida.domain.note import NoteFacts, TextSpan
+from gravida.domain.note import NoteFacts, TechniqueFact, TextSpan
 from gravida.knowledge import Resolved
 from gravida.knowledge.documentation_spec import DocumentationSpec
 from gravida.knowledge.findings import finding
@@ -53,8 +53,9 @@ class Audit:
             evidence_items=evidence,
         )
 
-    def check(self, facts: NoteFacts, timed_techniques: frozenset[str]) -> list[Finding]:
-        """Findings for every element the note does not show; `timed_techniques` are billed by the minute."""
+    def check(self, facts: NoteFacts, timed_techniques: Mapping[str, str]) -> list[Finding]:
+        """Findings for every element the note does not show; `timed_techniques` maps each technique billed by the
+        minute to its code."""
         out: list[Finding] = []
         if not facts.affirmed_conditions():
             negated = [span_evidence("condition", c.span) for c in facts.conditions]
@@ -68,7 +69,9 @@ class Audit:
             problem = "the goals have no number or time frame." if found else "no goal is written."
             out.append(self._finding("measurable_goal", problem, found))
         for technique in facts.techniques:
-            if technique.technique in timed_techniques and technique.minutes is None:
+            if technique.technique in timed_techniques and technique.minutes is None and not _covered(
+                facts, technique, timed_techniques
+            ):
                 out.append(self._finding(
                     "timed_minutes", f"{technique.span.text!r} has no minutes.",
                     [span_evidence("technique", technique.span)],
@@ -93,7 +96,7 @@ class Audit:
                 ))
         return out
 
-    def _totals(self, facts: NoteFacts, timed_techniques: frozenset[str]) -> list[Finding]:
+    def _totals(self, facts: NoteFacts, timed_techniques: Mapping[str, str]) -> list[Finding]:
         out = []
         timed = [t for t in facts.techniques if t.technique in timed_techniques]
         if timed and (facts.total_timed_minutes is None or facts.total_treatment_minutes is None):
@@ -143,3 +146,12 @@ class Audit:
             for other, score in similarities.items()
             if score >= self.spec.clone_similarity
         ]
+
+
+def _covered(facts: NoteFacts, technique: TechniqueFact, codes: Mapping[str, str]) -> bool:
+    """A technique listed with another of the same code under one time ('Swedish / effleurage x 25 min') has
+    its minutes in that time: the code's minutes are documented."""
+    if technique.timed_with is None:
+        return False
+    partner = facts.techniques[technique.timed_with]
+    return codes.get(partner.technique) == codes[technique.technique]

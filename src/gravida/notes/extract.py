@@ -36,12 +36,31 @@ from gravida.notes.quantities import Hit, Quantities
 GENERIC_TECHNIQUES = frozenset({"manual_therapy", "massage", "therapeutic_massage"})
 _CODE = re.compile(r"^(?:9\d{4}|G0283)$")
 _JOINER = re.compile(r"^[\s:()\-–/]*$")
+#: Text between two techniques that opens a parenthesis describing the first ("Ther act (body mechanics ...)").
+_DESCRIBES = re.compile(r"^\s*\(\s*$")
+#: Text between two techniques that joins them as one piece of work ("Swedish massage / effleurage to ...").
+_COORDINATOR = re.compile(r"\s*(?:/|&|\+|,|and|or|with)\s*$", re.I)
+#: A heading line: few words, no digits, no sentence punctuation, no words that aim a technique at a region
+#: ("Prenatal massage - medical", not "Effleurage to back").
+_HEADING = re.compile(r"^(?!.*\b(?:to|for|on|x|with|at|of|was|were|performed)\b)[^\W\d][^\d.!?;:]{0,60}$", re.I)
 _SIDES: dict[str, Side] = {
     "r": "right", "rt": "right", "right": "right", "l": "left", "lt": "left", "left": "left",
     "b": "bilateral", "bil": "bilateral", "bilat": "bilateral", "bilateral": "bilateral", "both": "bilateral",
     "b/l": "bilateral",
 }
-_SIDE_BEFORE = re.compile(r"(?:^|[\s(,])(r|rt|right|l|lt|left|b|bil|bilat|bilateral|both|b/l)\.?\)?\s*$", re.I)
+#: A side written before a region or complaint, maybe with '-sided' or an anatomical qualifier between
+#: ("R QL", "right-sided PGP", "left lateral hip", "B/L UE").
+_SIDE_BEFORE = re.compile(
+    r"(?:^|[\s(,])(r|rt|right|l|lt|left|b|bil|bilat|bilateral|both|b/l)\.?(?:-sided|\s+sided)?\)?\s*"
+    r"(?:(?:lateral|medial|anterior|posterior|ant|post|upper|lower|mid|inferior|superior|proximal|distal)\s+)?$",
+    re.I,
+)
+#: A condition may have one word between its side and itself: "right paraspinal spasm", "rt QL spasm".
+_SIDE_BEFORE_CONDITION = re.compile(
+    r"(?:^|[\s(,])(r|rt|right|l|lt|left|b|bil|bilat|bilateral|both|b/l)\.?(?:-sided|\s+sided)?\)?\s+"
+    r"(?:[a-z]{2,}\s+)?$",
+    re.I,
+)
 _PAIN_BEFORE = re.compile(
     r"^\s*\(?\s*(?:pre\b|pre-|before|at\s+(?:the\s+)?(?:start|beginning|outset)|initially|on\s+arrival)", re.I
 )
@@ -49,10 +68,32 @@ _PAIN_AFTER = re.compile(
     r"^\s*\(?\s*(?:post\b|post-|after|afterwards?|at\s+(?:the\s+)?end|following|at\s+discharge)", re.I
 )
 _PAIN_LINK = re.compile(r"^\s*(?:to|->|→|-->|=>|>)\s*$")
+#: A clause that opens with when its score was taken ("Before we started she rated her pain 6/10", "By the end of
+#: the session she rated it 3/10"): narrative notes put the when-words far ahead of the number.
+_PAIN_OPENS_BEFORE = re.compile(
+    r"^\s*(?:before\b|prior\s+to\b|at\s+(?:the\s+)?(?:start|beginning|outset)\b|(?:up)?on\s+arrival\b|initially\b"
+    r"|pre-?(?:tx|treatment|session|massage)\b)",
+    re.I,
+)
+_PAIN_OPENS_AFTER = re.compile(
+    r"^\s*(?:after\b|afterwards?\b|by\s+the\s+end\b|at\s+(?:the\s+)?end\b|following\b|at\s+discharge\b"
+    r"|post-?(?:tx|treatment|session|massage)\b)",
+    re.I,
+)
+#: The longest clause (in characters) searched back for an opening when-phrase.
+_PAIN_CLAUSE = 90
 #: The words a goal opens with, which are not the goal ("Goals:", "STG (3 wks):", "1.", "-").
 _GOAL_PREFIX = re.compile(
     r"^(?:\s*(?:[-•*]|\d{1,2}[.)]|(?:short|long)[- ]term\s+goals?(?:\s*\([^)]*\))?\s*:?|(?:functional\s+)?goals?"
     r"(?:\s*\([^)]*\))?\s*:|[SL]TG\s*(?:\d+)?(?:\s*\([^)]*\))?\s*:?))+",
+    re.I,
+)
+#: A sentence that reports progress on the goals ("Goals met.", "All STGs partially met", "progressing toward
+#: goals"): it names goals without setting one.
+_GOAL_STATUS = re.compile(
+    r"^\W*(?:all\s+|\w+[- ]term\s+)?(?:goals?|[SL]TGs?)\s+(?:(?:were|was|have|has|been|are|is|now|partially|fully|not|"
+    r"all)\s+)*(?:met|achieved|attained|reached|ongoing|in\s+progress)\b|\bprogress(?:ing|ed)?\s+(?:well\s+)?"
+    r"(?:toward|towards)\s+(?:\w+\s+)?(?:goals?|[SL]TGs?)\b",
     re.I,
 )
 #: A line that is the document's title ("Massage Therapy Treatment Note"): a technique named there was not done.
@@ -64,13 +105,11 @@ _SIDE_AFTER = re.compile(
     r"(right|left|rt|lt|r|l|bilateral|bilat|b)\b(?!/)",
     re.I,
 )
-#: A templated answer after a condition ("Swelling: denies", "Bleeding - none"), or a negating word that closes
-#: the clause ("pelvic girdle pain denied."): the answer negates the condition before it.
-_FIELD_NEGATION = re.compile(
-    r"\s*(?:[:\-–]\s*(?:denies|denied|none|negative|neg|absent|no)\b|(?:denied|absent|negative)\b(?=\s*(?:[.;,)\n]|$)))",
-    re.I,
+#: The score after a measure's name: "ODI 34%", "PGQ score 45", and the averaged PSFS ("PSFS avg 5.3", "PSFS
+#: average score: 6"), whose score is the mean of the patient's rated activities.
+_MEASURE_SCORE = re.compile(
+    r"^\W{0,3}(?:(?:avg\.?|average|mean)\s*)?(?:score|total|index)?\s*(?:of|=|:|was|is)?\s*(\d{1,3}(?:\.\d+)?)", re.I
 )
-_MEASURE_SCORE = re.compile(r"^\W{0,3}(?:score|total|index)?\s*(?:of|=|:|was|is)?\s*(\d{1,3}(?:\.\d+)?)", re.I)
 _PAIN_SCALE = re.compile(r"\b(nprs|nrs|vas|nps)\b", re.I)
 _BEFORE = re.compile(r"\b(pre|before|initial|initially|start|beginning|arrival|intake|prior\s+to|from|was)\b", re.I)
 _AFTER = re.compile(r"\b(post|after|end|following|discharge|leaving|to|now|decreased|reduced|improved)\b", re.I)
@@ -97,6 +136,8 @@ class NoteReader:
         self.nlp = nlp if nlp is not None else default_pipeline()
         self.q = Quantities(self.vocabulary)
         self.credentials = CredentialReader(self.vocabulary)
+        #: "neck pain" -> neck_pain: the condition phrases that end in a word for pain, without that word.
+        self._pain_phrases = _pain_phrases(self.vocabulary)
 
     def read(self, text: str) -> NoteFacts:
         doc = self.nlp(text)
@@ -119,16 +160,20 @@ class NoteReader:
             return sentences[max(0, bisect.bisect_right(starts, position) - 1)] if sentences else (0, len(text))
 
         mentions = sorted((_mention(s, sections) for s in doc.spans.get(TARGETS, ())), key=lambda m: m.start)
+        mentions = _with_coordinated_sites(mentions, text, self._pain_phrases)
         q = self.q
         total = q.first_number("total_treatment", text)
         timed = q.first_number("total_timed", text)
         reserved = [(h.start, h.end) for h in (total, timed) if h]
-        techniques = self._techniques(text, mentions, sentence_of, span, reserved)
-        conditions = _concepts(mentions, "CONDITION", text, span)
-        precautions = _concepts(mentions, "PRECAUTION", text, span)
+        referral = find_referral(text, q, self.vocabulary, self.credentials, span)
+        prescribed = [sentence_of(cue.start()) for cue in q.finditer("referral_cue", text)]
+        if referral:
+            prescribed.append((referral.span.start, referral.span.end))
+        techniques = self._techniques(text, mentions, sentence_of, span, reserved, prescribed)
+        conditions = _concepts(mentions, "CONDITION", text, span, q)
+        precautions = _concepts(mentions, "PRECAUTION", text, span, q)
         pregnancy = self._pregnancy(text, precautions, span)
         plan = self._plan(text, sections, sentence_of, span)
-        referral = find_referral(text, q, self.vocabulary, self.credentials, span)
         therapist = find_signature(text, q, self.vocabulary, self.credentials, span)
         signed_lines = [(p.span.start, p.span.end) for p in (referral, therapist) if p is not None]
         goals = self._goals(text, sentences, sections, span, signed_lines)
@@ -143,7 +188,7 @@ class NoteReader:
             total_timed_minutes=_number("total_timed_minutes", timed, span),
             positions=tuple(
                 ConceptFact(concept=m.entry, span=span(m.start, m.end), rule=f"positions.{m.entry}")
-                for m in _first_of_each(mentions, "POSITION", self._exercise_names(text))
+                for m in _first_of_each(mentions, "POSITION", self._exercise_names(text) + _unchecked_boxes(text))
             ),
             pregnancy=pregnancy,
             conditions=conditions,
@@ -168,6 +213,7 @@ class NoteReader:
         sentence_of: Any,
         span: Any,
         reserved: list[tuple[int, int]],
+        prescribed: list[tuple[int, int]],
     ) -> tuple[TechniqueFact, ...]:
         found = [m for m in mentions if m.label == "TECHNIQUE" and m.status == "affirmed"]
         found = [m for m in found if not self._not_performed(text, m, sentence_of)]
@@ -176,31 +222,41 @@ class NoteReader:
             m for m in found
             if not any(s <= m.start < e for s, e in not_techniques) and not _in_title(text, m.start)
         ]
-        groups = _merge_adjacent(found, text)
+        found = _without_heading(found, text)
+        groups = _merge_adjacent(found, text, sentence_of)
         minutes = [h for h in self.q.minutes(text) if not any(s <= h.start < e for s, e in reserved)]
         assigned = _assign_minutes(groups, minutes, sentence_of, text)
         regions = [m for m in mentions if m.label == "REGION"]
-        facts = []
+        windows: list[list[_Mention]] = []
         for index, group in enumerate(groups):
-            main = _main_of(group)
-            code = next((m.text for m in group if _CODE.match(m.text)), None)
-            hit = assigned.get(index)
-            sentence_end = sentence_of(main.start)[1]
+            sentence_end = sentence_of(group[0].start)[1]
             next_start = groups[index + 1][0].start if index + 1 < len(groups) else len(text)
             window_end = min(sentence_end, next_start)
-            own = [r for r in regions if group[-1].end <= r.start < window_end]
+            windows.append([r for r in regions if group[-1].end <= r.start < window_end])
+        # "Swedish massage / effleurage to low back, hips": techniques joined by a conjunction share the regions
+        # written after the last of them.
+        for index in range(len(groups) - 2, -1, -1):
+            if not windows[index] and _COORDINATOR.match(text, groups[index][-1].end, groups[index + 1][0].start):
+                windows[index] = windows[index + 1]
+        facts = []
+        for index, group in enumerate(groups):
+            hit = assigned.get(index)
+            if hit is None and any(s <= group[0].start < e for s, e in prescribed):
+                continue  # named in the referral or prescription ("Rx ... for therapeutic massage"), not done
+            main = _main_of(group)
+            code = next((m.text for m in group if _CODE.match(m.text)), None)
             facts.append(
                 TechniqueFact(
                     technique=main.entry,
                     minutes=int(hit.value) if hit else None,
                     code=code,
-                    regions=_regions(own, text, span),
+                    regions=_regions(windows[index], text, span),
                     span=span(group[0].start, group[-1].end),
                     minutes_span=span(hit.start, hit.end) if hit else None,
                     rule=f"techniques.{main.entry}",
                 )
             )
-        return tuple(facts)
+        return _share_listed_minutes(facts, text)
 
     def _exercise_names(self, text: str) -> list[tuple[int, int]]:
         return [(m.start(), m.end()) for m in self.q.finditer("not_a_position", text)]
@@ -215,6 +271,9 @@ class NoteReader:
             "appointment_after", text[mention.end : mention.end + 30]
         ):
             return True
+        clause_start = max(start, text.rfind(";", start, mention.start) + 1)
+        if self.q.search("future_cue", text[clause_start : mention.start]):
+            return True  # "Consider TENS next visit", "will add STM": named for later, wherever it is written
         if mention.section in ("plan", "goals"):
             before = text[start : mention.start]
             return bool(self.q.search("future_plan", before)) or not self.q.minutes(sentence)
@@ -245,7 +304,7 @@ class NoteReader:
     def _pain(self, text: str, span: Any, in_goals: list[tuple[int, int]]) -> tuple[PainScore, ...]:
         """Pain scores with before/after: the words beside each score, or its place in a pair ('6/10 -> 2/10').
         A score inside a goal ('pain <= 3/10 in 4 wks') is a target, not a measurement, and is left out."""
-        scores = []
+        scores: list[PainScore] = []
         hits = [h for h in self.q.pain_scores(text) if not any(s <= h.start < e for s, e in in_goals)]
         for index, hit in enumerate(hits):
             before = text[max(0, hit.start - 30) : hit.start]
@@ -256,15 +315,27 @@ class NoteReader:
             )
             previous = hits[index - 1] if index else None
             following = hits[index + 1] if index + 1 < len(hits) else None
-            when = "unspecified"
-            if _PAIN_BEFORE.match(after):
+            if scale == "unspecified" and previous is not None and _same_run(text, previous.end, hit.start):
+                # "NPRS current 5/10, worst 7/10, best 4/10", "NPRS 4/10 before and 2/10 after": one scale named
+                # ahead of a run of scores is the scale of each.
+                scale = scores[-1].scale
+            trailing_before = _PAIN_BEFORE.match(after)
+            trailing_after = None if trailing_before else _PAIN_AFTER.match(after)
+            trailing = trailing_before or trailing_after
+            if trailing and following and not text[hit.end + trailing.end() : following.start].strip(" \t:=-"):
+                # "Pre 3/10   Post 1/10": the word after this score is the label of the next one.
+                trailing_before = trailing_after = None
+            when: Literal["before", "after", "unspecified"]
+            if trailing_before:
                 when = "before"
-            elif _PAIN_AFTER.match(after) or (previous and _PAIN_LINK.match(text[previous.end : hit.start])):
+            elif trailing_after or (previous and _PAIN_LINK.match(text[previous.end : hit.start])):
                 when = "after"
             elif following and _PAIN_LINK.match(text[hit.end : following.start]):
                 when = "before"
             else:
                 when = _nearest_cue(before[-18:])
+                if when == "unspecified":
+                    when = _clause_opening(text, hit.start)
             scores.append(PainScore(score=hit.value, scale=scale, when=when, span=span(hit.start, hit.end)))
         return tuple(scores)
 
@@ -315,7 +386,7 @@ class NoteReader:
             if any(start < e and s < end for s, e in signed_lines):
                 continue
             sentence = text[start:end].strip()
-            if len(_GOAL_PREFIX.sub("", sentence).split()) < 2:
+            if len(_GOAL_PREFIX.sub("", sentence).split()) < 2 or _GOAL_STATUS.search(sentence):
                 continue
             if sections.at(start) == "goals" or self.q.search("goal_cue", sentence):
                 measurable = self.q.measurable(sentence)
@@ -362,6 +433,64 @@ def _mention(ent: Any, sections: _Sections) -> _Mention:
     )
 
 
+_PAIN_WORD = re.compile(r"\s+(pain|ache|aches|aching|discomfort|soreness|stiffness|tension)$", re.I)
+#: One or two words and a conjunction just before a condition ("neck and " in "neck and upper back pain").
+_SITE_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(]))([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)"
+    r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*/\s*|\s*&\s*|\s+or\s+)$",
+    re.I,
+)
+
+
+def _pain_phrases(vocabulary: NoteVocabulary) -> dict[str, str]:
+    """Each condition phrase written as a site and a word for pain ("neck pain"), by its site ("neck")."""
+    sites: dict[str, str] = {}
+    for entry_id, entry in vocabulary.conditions.entries.items():
+        for phrase in entry.phrases:
+            found = _PAIN_WORD.search(phrase)
+            if found:
+                sites.setdefault(phrase[: found.start()].lower(), entry_id)
+    return sites
+
+
+def _with_coordinated_sites(mentions: list[_Mention], text: str, sites: dict[str, str]) -> list[_Mention]:
+    """'neck and upper back pain', 'low back/pelvic pain': the first site shares the pain word of the last, so it
+    is a condition too, with the same ConText status (the cue that negates one negates the list)."""
+    added: list[_Mention] = []
+    taken = [(m.start, m.end) for m in mentions if m.label == "CONDITION"]
+    for m in mentions:
+        if m.label != "CONDITION" or not _PAIN_WORD.search(m.text):
+            continue
+        end = m.start
+        while True:
+            found = _SITE_BEFORE.search(text, max(0, end - 40), end)
+            if not found:
+                break
+            words = found.group(1)
+            site = next((w for w in (words.lower(), words.lower().split()[-1]) if w in sites), None)
+            if site is None:
+                break
+            start = found.end(1) - len(site)
+            if any(s < found.end(1) and start < e for s, e in taken):
+                break
+            added.append(_Mention("CONDITION", sites[site], start, found.end(1), text[start : found.end(1)],
+                                  m.status, m.section))
+            end = start
+    return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
+
+
+#: An EMR option left unticked ("[ ] Semi-reclined", "☐ Seated"): the box and its label, up to the next box.
+_UNCHECKED_BOX = re.compile(r"(?:\[\s?\]|☐|□)[^\[\]☐□☒☑\n]*")
+
+
+def _unchecked_boxes(text: str) -> list[tuple[int, int]]:
+    """The spans of unticked checkbox options: a templated note lists every position with a box, and only the
+    ticked ones ("[x] Side-lying") say how the patient lay."""
+    if "[" not in text and "☐" not in text and "□" not in text:
+        return []
+    return [(m.start(), m.end()) for m in _UNCHECKED_BOX.finditer(text)]
+
+
 def _first_of_each(
     mentions: list[_Mention], label: str, skip: list[tuple[int, int]] | None = None
 ) -> list[_Mention]:
@@ -376,7 +505,9 @@ def _first_of_each(
     return kept
 
 
-def _concepts(mentions: list[_Mention], label: str, text: str, span: Any) -> tuple[ConceptFact, ...]:
+def _concepts(
+    mentions: list[_Mention], label: str, text: str, span: Any, q: Quantities
+) -> tuple[ConceptFact, ...]:
     """One fact per concept and status: the first mention of each, with its side when written beside it."""
     seen: set[tuple[str, str]] = set()
     facts = []
@@ -385,20 +516,20 @@ def _concepts(mentions: list[_Mention], label: str, text: str, span: Any) -> tup
         if m.label != label:
             continue
         status: Status = m.status
-        if status == "affirmed" and _FIELD_NEGATION.match(text, m.end, m.end + 16):
-            status = "negated"
+        if status in ("affirmed", "historical") and q.match("negative_answer", text, m.end, m.end + 32):
+            status = "negated"  # "Swelling: denies", "History of DVT: [ ] Yes [x] No"
         if (m.entry, status) in seen:
             continue
         seen.add((m.entry, status))
         facts.append(
-            ConceptFact(concept=m.entry, status=status, side=_side(text, m.start, m.end), span=span(m.start, m.end),
-                        rule=f"{kind}.{m.entry}")
+            ConceptFact(concept=m.entry, status=status, side=_side(text, m.start, m.end, _SIDE_BEFORE_CONDITION),
+                        span=span(m.start, m.end), rule=f"{kind}.{m.entry}")
         )
     return tuple(facts)
 
 
-def _side(text: str, start: int, end: int) -> Side | None:
-    before = _SIDE_BEFORE.search(text[max(0, start - 14) : start])
+def _side(text: str, start: int, end: int, pattern: re.Pattern[str] = _SIDE_BEFORE) -> Side | None:
+    before = pattern.search(text[max(0, start - 30) : start])
     if before:
         return _SIDES[before.group(1).lower()]
     after = _SIDE_AFTER.match(text[end : end + 30])
@@ -411,9 +542,13 @@ def _regions(mentions: list[_Mention], text: str, span: Any) -> tuple[RegionMent
     """Each region once per side; a region named again without a side ('R lumbar paraspinals' matches 'lumbar'
     and 'paraspinals') adds nothing when it already has one."""
     found: list[RegionMention] = []
+    previous: _Mention | None = None
     for m in mentions:
         side = _side(text, m.start, m.start)
+        if side is None and previous is not None and found[-1].side and _COORDINATOR.match(text, previous.end, m.start):
+            side = found[-1].side  # "bilat forearms & wrists", "B UT/levator": one side for the whole list
         found.append(RegionMention(region=m.entry, side=side, span=span(m.start, m.end)))
+        previous = m
     sided = {r.region for r in found if r.side}
     seen: set[tuple[str, str | None]] = set()
     kept = []
@@ -423,6 +558,25 @@ def _regions(mentions: list[_Mention], text: str, span: Any) -> tuple[RegionMent
         seen.add((r.region, r.side))
         kept.append(r)
     return tuple(kept)
+
+
+def _same_run(text: str, previous_end: int, start: int) -> bool:
+    """Two scores in one run: a few words apart in the same clause ("5/10, worst 7/10"), no sentence or line
+    between them."""
+    gap = text[previous_end:start]
+    return len(gap) <= 30 and not any(c in gap for c in ".;\n")
+
+
+def _clause_opening(text: str, position: int) -> Literal["before", "after", "unspecified"]:
+    """When the clause holding a score says it was taken, from the words it opens with."""
+    window = text[max(0, position - _PAIN_CLAUSE) : position]
+    cut = max(window.rfind(c) for c in ".!?;\n")
+    if cut < 0 and position > _PAIN_CLAUSE:
+        return "unspecified"  # the clause starts further back than the window: its opening is not in view
+    clause = window[cut + 1 :]
+    if _PAIN_OPENS_BEFORE.match(clause):
+        return "before"
+    return "after" if _PAIN_OPENS_AFTER.match(clause) else "unspecified"
 
 
 def _nearest_cue(before: str) -> Literal["before", "after", "unspecified"]:
@@ -440,21 +594,87 @@ def _in_title(text: str, position: int) -> bool:
     return _TITLE.match(text[start : len(text) if end == -1 else end].strip()) is not None
 
 
-def _merge_adjacent(found: list[_Mention], text: str) -> list[list[_Mention]]:
-    """'Manual therapy (97140): MFR' is one service: words joined only by punctuation merge into one group."""
+def _share_listed_minutes(facts: list[TechniqueFact], text: str) -> tuple[TechniqueFact, ...]:
+    """Techniques written as one list with one time ('Swedish massage / effleurage 9:00-9:25') point, when only
+    one of them has the minutes, to that one: the time covers the list."""
+    chains: list[list[int]] = []
+    for index, fact in enumerate(facts):
+        if chains and _COORDINATOR.match(text, facts[index - 1].span.end, fact.span.start):
+            chains[-1].append(index)
+        else:
+            chains.append([index])
+    out = list(facts)
+    for chain in chains:
+        timed = [i for i in chain if facts[i].minutes is not None]
+        if len(chain) > 1 and len(timed) == 1:
+            for i in chain:
+                if i != timed[0]:
+                    out[i] = facts[i].model_copy(update={"timed_with": timed[0]})
+    return tuple(out)
+
+
+def _without_heading(found: list[_Mention], text: str) -> list[_Mention]:
+    """A technique in the note's heading line ("Prenatal massage - medical") names the kind of visit, not a
+    service performed, when the note names techniques elsewhere; alone, it is all the note says was done."""
+    first = len(text) - len(text.lstrip())
+    end = text.find("\n", first)
+    end = len(text) if end == -1 else end
+    if end == len(text) or len(text[first:end].split()) > 6 or not _HEADING.match(text[first:end].strip()):
+        return found
+    below = [m for m in found if m.start >= end]
+    return below if below else found
+
+
+def _merge_adjacent(found: list[_Mention], text: str, sentence_of: Any) -> list[list[_Mention]]:
+    """One service may be named by several words: 'Manual therapy (97140): MFR' (a broad word and the specific one,
+    joined only by punctuation), 'kneading petrissage' (the same technique twice), 'Ther act (body mechanics) 12''
+    (a technique in parentheses describing the one before it). A procedure code goes with the technique beside it
+    in its sentence ('MLD (97140)', '97140 | MLD'), and stands for its own technique only when none is named."""
+    codes = [m for m in found if _CODE.match(m.text)]
+    masked = text
+    for code in codes:  # codes do not separate the words they sit between
+        masked = masked[: code.start] + " " * (code.end - code.start) + masked[code.end :]
     groups: list[list[_Mention]] = []
     for m in found:
-        if groups and m.start >= groups[-1][-1].end and _JOINER.match(text[groups[-1][-1].end : m.start]):
+        if _CODE.match(m.text):
+            continue
+        if groups and m.start >= groups[-1][-1].end:
             previous = groups[-1]
-            if _CODE.match(m.text) or any(_CODE.match(p.text) for p in previous) or (
-                {p.entry for p in previous} & GENERIC_TECHNIQUES or m.entry in GENERIC_TECHNIQUES
-            ):
+            between = masked[previous[-1].end : m.start]
+            entries = {p.entry for p in previous}
+            if _DESCRIBES.match(between) or (_JOINER.match(between) and (
+                entries & GENERIC_TECHNIQUES or m.entry in GENERIC_TECHNIQUES or m.entry in entries
+            )):
                 previous.append(m)
                 continue
         if groups and m.start < groups[-1][-1].end:
             continue
         groups.append([m])
+    for code in codes:
+        _attach_code(groups, code, masked, sentence_of)
+    groups.sort(key=lambda g: g[0].start)
+    for group in groups:
+        group.sort(key=lambda m: m.start)
     return groups
+
+
+def _attach_code(groups: list[list[_Mention]], code: _Mention, masked: str, sentence_of: Any) -> None:
+    """Put a code with the technique it labels: the one right before or after it, else the nearest in its sentence
+    that has no code yet; a code alone in its sentence is a service of its own."""
+    start, end = sentence_of(code.start)
+    free = [g for g in groups if start <= g[0].start < end and not any(_CODE.match(m.text) for m in g)]
+    if not free:
+        groups.append([code])
+        return
+    before = [g for g in free if g[-1].end <= code.start]
+    after = [g for g in free if g[0].start >= code.end]
+    if before and _JOINER.match(masked[before[-1][-1].end : code.start] + " "):
+        before[-1].append(code)
+    elif after and re.match(r"^[\s|:()\-–]*$", masked[code.end : after[0][0].start]):
+        after[0].append(code)
+    else:
+        nearest = min(free, key=lambda g: min(abs(g[0].start - code.end), abs(code.start - g[-1].end)))
+        nearest.append(code)
 
 
 def _main_of(group: list[_Mention]) -> _Mention:
@@ -470,7 +690,7 @@ def _assign_minutes(
     else the nearest one before it without minutes ('MFR x 15 min'), else the next one."""
     assigned: dict[int, Hit] = {}
     for hit in minutes:
-        sentence = sentence_of(hit.start)
+        sentence = _clause(text, sentence_of(hit.start), hit.start)
         inside = [i for i, g in enumerate(groups) if sentence[0] <= g[0].start < sentence[1]]
         if not inside:
             continue
@@ -489,6 +709,15 @@ def _assign_minutes(
         if choice is not None:
             assigned[choice] = hit
     return assigned
+
+
+def _clause(text: str, sentence: tuple[int, int], position: int) -> tuple[int, int]:
+    """The part of a sentence between semicolons around `position`: 'STM at piriformis; IASTM B hips 8:15-8:27'
+    keeps each time with its own technique."""
+    start, end = sentence
+    before = text.rfind(";", start, position)
+    after = text.find(";", position, end)
+    return (before + 1 if before != -1 else start, after if after != -1 else end)
 
 
 def _number(name: str, hit: Hit | None, span: Any) -> NumberFact | None:

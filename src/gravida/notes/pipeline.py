@@ -33,7 +33,8 @@ CONTEXT_LABELS = {"CONDITION", "PRECAUTION", "TECHNIQUE"}
 
 
 _PREFIX = re.compile(r"""^[\[\("'“‘<>~]""")
-_SUFFIX = re.compile(r"""[\]\)"'”’.,:;!?%′]$""")
+#: Leader dots ("Prenatal massage .... 50 min") stay one token, so they end no sentence.
+_SUFFIX = re.compile(r"""(?:\.{2,}|[\]\)"'”’.,:;!?%′])$""")
 _INFIX = re.compile(
     r"""[-–—/:,;=+~<>()\[\]](?=\d)|(?<=\d)[-–—/:,;=+~<>()'′\[\]]|(?<=[A-Za-z])[/,;:()\[\]](?=[A-Za-z])"""
     r"""|(?<=\d)(?=[A-Za-z])"""
@@ -62,14 +63,20 @@ def _register_components() -> None:
 
     @Language.component("gravida_sentence_starts")
     def _sentence_starts(doc: Any) -> Any:
-        """An opening bracket after a full stop starts the next sentence ('chores. (-) edema'); spaCy's
-        sentencizer keeps any punctuation after a full stop with the sentence it ends."""
+        """A new line starts a sentence even when it is indented (the tokenizer makes '\\n  ' one whitespace
+        token, which the sentencizer does not see as a line break); an opening bracket after a full stop starts
+        the next sentence ('chores. (-) edema'), where spaCy's sentencizer keeps it with the sentence it ends."""
         import numpy
-        from spacy.attrs import ORTH
+        from spacy.attrs import IS_SPACE, ORTH
 
         if len(doc) < 2:
             return doc
         strings = doc.vocab.strings
+        spaces = doc.to_array(IS_SPACE)
+        for index in numpy.nonzero(spaces[:-1])[0]:
+            token = doc[int(index)]
+            if "\n" in token.text and len(token.text) > 1 and not spaces[index + 1]:
+                doc[int(index) + 1].is_sent_start = True
         orth = doc.to_array(ORTH)
         opens = numpy.isin(orth[1:], [strings.add("("), strings.add("[")])
         stops = numpy.isin(orth[:-1], [strings.add("."), strings.add("!"), strings.add("?")])
@@ -159,6 +166,9 @@ def _region_rules(regions: dict[str, Any], taken: set[str]) -> list[Any]:
         words = {region_id.replace("_", " "), *spec.synonyms} - taken
         for word in sorted(words):
             rules.append(TargetRule(word, REGION_LABEL, metadata={"id": region_id, "how": "phrase"}))
+        if spec.segments:  # "L4-L5", "T7": a vertebral segment names its region
+            rules.append(TargetRule(f"{region_id} segment", REGION_LABEL, pattern=[{"TEXT": {"REGEX": spec.segments}}],
+                                    metadata={"id": region_id, "how": "segment"}))
     return rules
 
 

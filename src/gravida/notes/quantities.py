@@ -28,13 +28,19 @@ class Hit:
 
 
 def parse_date(text: str) -> date | None:
-    """A date in the forms notes use (3/12/26, 03/12/2026, 2026-03-12, March 12, 2026); None if impossible."""
+    """A date in the forms notes use (3/12/26, 03/12/2026, 2026-03-12, March 12, 2026, and the day-first
+    12-Mar-2026 or 12 Mar 26 that many EMRs print); None if impossible."""
     text = text.strip().rstrip(".,")
     try:
         if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
             year, month, day = (int(p) for p in text.split("-"))
         elif re.fullmatch(r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}", text):
             month, day, year = (int(p) for p in re.split(r"[/-]", text))
+            year = year + 2000 if year < 100 else year
+        elif day_first := re.fullmatch(r"(\d{1,2})[-\s]([a-z]+)\.?[-\s](\d{4}|\d{2})", text, re.IGNORECASE):
+            if day_first.group(2)[:3].lower() not in _MONTHS:
+                return None
+            day, month, year = int(day_first.group(1)), _MONTHS[day_first.group(2)[:3].lower()], int(day_first.group(3))
             year = year + 2000 if year < 100 else year
         else:
             found = re.fullmatch(r"([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})", text, re.IGNORECASE)
@@ -95,21 +101,28 @@ class Quantities:
         pattern, target = self._pattern(name, text)
         return pattern.search(target, start, len(text) if end is None else end)
 
+    def match(self, name: str, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        """The named pattern matched exactly at `start` (not searched for)."""
+        pattern, target = self._pattern(name, text)
+        return pattern.match(target, start, len(text) if end is None else end)
+
     def _all(self, name: str, text: str) -> list[re.Match[str]]:
         return self.finditer(name, text)
 
     def minutes(self, text: str) -> list[Hit]:
-        """Every minutes expression, clock ranges included (8:05-8:28 is 23 minutes)."""
-        hits = []
-        clock_spans = []
-        for m in self._all("clock_range", text):
-            start = int(m["h1"]) * 60 + int(m["m1"])
-            end = int(m["h2"]) * 60 + int(m["m2"])
-            if end < start:
-                end += 12 * 60
-            if 0 < end - start <= 240:
-                hits.append(Hit(m.start(), m.end(), end - start, "patterns.clock_range"))
-                clock_spans.append((m.start(), m.end()))
+        """Every minutes expression: clock ranges (8:05-8:28 is 23 minutes, 1545-1555 is 10), a table's minutes
+        column, and minutes written as such ('x 15 min', "15'")."""
+        hits = self._table_minutes(text)
+        clock_spans = [(h.start, h.end) for h in hits]
+        for name in ("clock_range", "clock_range_24h"):
+            for m in self._all(name, text):
+                start = int(m["h1"]) * 60 + int(m["m1"])
+                end = int(m["h2"]) * 60 + int(m["m2"])
+                if end < start and name == "clock_range":
+                    end += 12 * 60  # 12-hour clock: "11:50-12:05"
+                if 0 < end - start <= 240 and not any(s <= m.start() < e for s, e in clock_spans):
+                    hits.append(Hit(m.start(), m.end(), end - start, f"patterns.{name}"))
+                    clock_spans.append((m.start(), m.end()))
         for name in ("minutes", "bare_times"):
             for m in self._all(name, text):
                 if any(s <= m.start() < e for s, e in clock_spans):
@@ -119,6 +132,35 @@ class Quantities:
                     hits.append(Hit(m.start(), m.end(), value, f"patterns.{name}"))
         hits.sort(key=lambda h: h.start)
         return _without_overlaps(hits)
+
+    def _table_minutes(self, text: str) -> list[Hit]:
+        """Minutes in a treatment table's minutes column ("CPT | Intervention | Min" over "97140 | MLD | 15"):
+        the number in that column of each row below the heading, with the same number of cells."""
+        hits: list[Hit] = []
+        if "|" not in text:
+            return hits
+        column: int | None = None
+        cells = 0
+        offset = 0
+        for line in text.splitlines(keepends=True):
+            parts = line.rstrip("\n").split("|")
+            if len(parts) < 2:
+                column = None
+            elif column is None:
+                heads = [p.strip() for p in parts]
+                found = [i for i, h in enumerate(heads) if self.match("table_minutes_header", h)]
+                if found:
+                    column, cells = found[-1], len(parts)
+            elif len(parts) == cells:
+                start = offset + sum(len(p) + 1 for p in parts[:column])
+                cell = parts[column]
+                number = re.search(r"\d{1,3}", cell)
+                if number and cell.strip() == number.group(0):
+                    value = int(number.group(0))
+                    if 0 < value <= 240:
+                        hits.append(Hit(start + number.start(), start + number.end(), value, "patterns.table_minutes"))
+            offset += len(line)
+        return hits
 
     def first_number(self, name: str, text: str, group: str = "n") -> Hit | None:
         for m in self._all(name, text):
@@ -133,7 +175,7 @@ class Quantities:
                 if 1 <= weeks <= 44 and not self._at_delivery(text, m.start()):
                     return f"{weeks}w{days}d", Hit(m.start(), m.end(), weeks, f"patterns.{name}")
         for m in self._all("gestational_age_weeks", text):
-            weeks = int(m["w1"] or m["w2"])
+            weeks = int(_first_group(m, "w"))
             if 1 <= weeks <= 44 and not self._at_delivery(text, m.start()):
                 return f"{weeks}w0d", Hit(m.start(), m.end(), weeks, "patterns.gestational_age_weeks")
         return None
@@ -144,7 +186,7 @@ class Quantities:
 
     def postpartum_weeks(self, text: str) -> Hit | None:
         for m in self._all("postpartum_weeks", text):
-            weeks = int(m["w1"] or m["w2"] or m["w3"] or m["w4"])
+            weeks = int(_first_group(m, "w"))
             if weeks <= 52:
                 return Hit(m.start(), m.end(), weeks, "patterns.postpartum_weeks")
         return None
@@ -197,6 +239,12 @@ class Quantities:
 
     def measurable(self, text: str) -> bool:
         return self.search("measurable_goal", text) is not None
+
+
+def _first_group(match: re.Match[str], prefix: str) -> str:
+    """The first named group starting with `prefix` that took part in the match (a pattern with alternatives
+    names one group per alternative: w1, w2, ...)."""
+    return next(value for name, value in match.groupdict().items() if name.startswith(prefix) and value)
 
 
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:

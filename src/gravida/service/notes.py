@@ -180,16 +180,16 @@ def _audit(facts: NoteFacts, on: date, payer: str, knowledge: Knowledge) -> list
     return _auditor(knowledge, on, payer).check(facts, _timed_techniques(knowledge, on, payer))
 
 
-def _timed_techniques(knowledge: Knowledge, on: date, payer: str | None) -> frozenset[str]:
-    """Techniques billed by the minute on `on`: those whose procedure is a timed code."""
+def _timed_techniques(knowledge: Knowledge, on: date, payer: str | None) -> dict[str, str]:
+    """Techniques billed by the minute on `on` (those whose procedure is a timed code), each with its code."""
     snapshot = knowledge.at(on, payer)
-    timed = set()
+    timed: dict[str, str] = {}
     for technique in knowledge.techniques:
         for rule_id in knowledge.procedures_for_technique(technique):
             resolved = snapshot.get(rule_id)
             if resolved is not None and isinstance(resolved.value, specs.ProcedureSpec) and resolved.value.timed:
-                timed.add(technique)
-    return frozenset(timed)
+                timed.setdefault(technique, rule_id.rsplit(".", 1)[-1])
+    return timed
 
 
 def _billed_lines(
