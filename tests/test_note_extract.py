@@ -615,7 +615,9 @@ def test_a_frequency_written_without_a_slash() -> None:
     assert plan is not None and (plan.frequency_per_week, plan.duration_weeks) == (3, 6)
 
 
-@pytest.mark.parametrize("text", ["A: Goals met. D/c to HEP.", "A: STGs partially met.", "A: Pt progressing toward goals."])
+@pytest.mark.parametrize(
+    "text", ["A: Goals met. D/c to HEP.", "A: STGs partially met.", "A: Pt progressing toward goals."]
+)
 def test_a_report_on_the_goals_is_not_a_goal(text: str) -> None:
     assert read_note(text).goals == ()
 
@@ -633,7 +635,7 @@ def pain(text: str) -> list[tuple[float, str, str]]:
         ("A: VAS 5/10 before tx and 2/10 after.", [(5.0, "vas", "before"), (2.0, "vas", "after")]),
         ("S: On arrival she rated her low back pain 7/10. After the massage she rated it 2/10.",
          [(7.0, "unspecified", "before"), (2.0, "unspecified", "after")]),
-        ("S: NPRS 6/10. Shoulder 3/10.", [(6.0, "nprs", "unspecified"), (3.0, "unspecified", "unspecified")]),
+        ("S: Rates pain 6/10 today.", [(6.0, "unspecified", "unspecified")]),
     ],
 )
 def test_pain_when_and_scale(text: str, expected: list[tuple[float, str, str]]) -> None:
@@ -653,3 +655,23 @@ def test_a_timed_test_is_not_the_total_timed_minutes() -> None:
 def test_an_averaged_psfs() -> None:
     measures = read_note("O: PSFS avg 4.5").outcome_measures
     assert [(m.name, m.value) for m in measures] == [("psfs", 4.5)]
+
+
+def test_a_title_line_ending_in_a_date_dates_the_visit() -> None:
+    assert read_note("Progress Note — 02/14/2026\nS: c/o LBP.").date_of_service == date(2026, 2, 14)
+    assert read_note("Pt due 6/2/26\nS: c/o LBP.").date_of_service is None
+
+
+def test_minutes_on_the_line_above_are_not_the_total_timed() -> None:
+    total = read_note("Tx:\n  MLD hands x 10 min\n  Timed code treatment minutes: 25").total_timed_minutes
+    assert total is not None and total.value == 25
+
+
+def test_a_numbered_list_of_goals_continues_without_a_cue() -> None:
+    text = "P: 2x/wk x 4 wks.\n1. Pt will sit 30 min without pain in 3 wks.\n2. Improve sleep.\nJ. Roe, PT"
+    assert [g.measurable for g in read_note(text).goals] == [True, False]
+
+
+def test_a_goal_on_the_line_before_a_dashed_signature() -> None:
+    goals = read_note("A: Tol tx well.\nLTG: Pt will stand 20 min without pain in 4 wks.\n— J. Roe, LMT").goals
+    assert [g.measurable for g in goals] == [True]

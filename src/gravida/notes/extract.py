@@ -69,29 +69,36 @@ _PAIN_AFTER = re.compile(
 )
 _PAIN_LINK = re.compile(r"^\s*(?:to|->|→|-->|=>|>)\s*$")
 #: A clause that opens with when its score was taken ("Before we started she rated her pain 6/10", "By the end of
-#: the session she rated it 3/10"): narrative notes put the when-words far ahead of the number.
+#: the session she rated it 3/10"), after a section label if any: narrative notes put the when-words far ahead of
+#: the number.
 _PAIN_OPENS_BEFORE = re.compile(
-    r"^\s*(?:before\b|prior\s+to\b|at\s+(?:the\s+)?(?:start|beginning|outset)\b|(?:up)?on\s+arrival\b|initially\b"
-    r"|pre-?(?:tx|treatment|session|massage)\b)",
+    r"^\s*(?:\w{1,12}\s*:\s*)?(?:before\b|prior\s+to\b|at\s+(?:the\s+)?(?:start|beginning|outset)\b"
+    r"|(?:up)?on\s+arrival\b|initially\b|pre-?(?:tx|treatment|session|massage)\b)",
     re.I,
 )
 _PAIN_OPENS_AFTER = re.compile(
-    r"^\s*(?:after\b|afterwards?\b|by\s+the\s+end\b|at\s+(?:the\s+)?end\b|following\b|at\s+discharge\b"
-    r"|post-?(?:tx|treatment|session|massage)\b)",
+    r"^\s*(?:\w{1,12}\s*:\s*)?(?:after\b|afterwards?\b|by\s+the\s+end\b|at\s+(?:the\s+)?end\b|following\b"
+    r"|at\s+discharge\b|post-?(?:tx|treatment|session|massage)\b)",
     re.I,
 )
 #: The longest clause (in characters) searched back for an opening when-phrase.
 _PAIN_CLAUSE = 90
 #: The words a goal opens with, which are not the goal ("Goals:", "STG (3 wks):", "1.", "-").
 _GOAL_PREFIX = re.compile(
-    r"^(?:\s*(?:[-•*]|\d{1,2}[.)]|(?:short|long)[- ]term\s+goals?(?:\s*\([^)]*\))?\s*:?|(?:functional\s+)?goals?"
+    r"^(?:\s*(?:[-•*]|\d{1,2}[.)]|(?:short|long)[- ]term\s+goals?(?:\s*\([^)]*\))?\s*:?"
+    r"|(?:(?:functional|client|patient|pt|treatment|therapy)\s+)?goals?"
     r"(?:\s*\([^)]*\))?\s*:|[SL]TG\s*(?:\d+)?(?:\s*\([^)]*\))?\s*:?))+",
     re.I,
 )
+#: A sentence that is only a list number, or a goals heading and the first number ("2.", "Client Goals: 1."): the
+#: sentencizer splits a numbered item from its text.
+_GOAL_NUMBER_END = re.compile(r"\d{1,2}[.)]\s*$")
+#: What the sentencizer may leave at a sentence's end that opens the next line (the dash before a signature).
+_LINE_OPENERS = " \t\n—–-"
 #: A sentence that reports progress on the goals ("Goals met.", "All STGs partially met", "progressing toward
 #: goals"): it names goals without setting one.
 _GOAL_STATUS = re.compile(
-    r"^\W*(?:all\s+|\w+[- ]term\s+)?(?:goals?|[SL]TGs?)\s+(?:(?:were|was|have|has|been|are|is|now|partially|fully|not|"
+    r"\b(?:all\s+|\w+[- ]term\s+)?(?:goals?|[SL]TGs?)\s+(?:(?:were|was|have|has|been|are|is|now|partially|fully|not|"
     r"all)\s+)*(?:met|achieved|attained|reached|ongoing|in\s+progress)\b|\bprogress(?:ing|ed)?\s+(?:well\s+)?"
     r"(?:toward|towards)\s+(?:\w+\s+)?(?:goals?|[SL]TGs?)\b",
     re.I,
@@ -379,18 +386,37 @@ class NoteReader:
         span: Any,
         signed_lines: list[tuple[int, int]],
     ) -> tuple[TextFact, ...]:
-        """Sentences in a goals section or with a goal cue; not a bare heading, and not the signature or referral
-        line that a goals section at the end of a note runs into."""
+        """Sentences in a goals section or with a goal cue, and the numbered items that continue a numbered list
+        of goals ("1. Pt will sit 30 min ... 2. Improve postural awareness."); not a bare heading, not a report on
+        the goals ("Goals met."), and not the signature or referral line that a goals section at the end of a note
+        runs into."""
         goals = []
+        in_list = False  # the last numbered item was a goal
+        numbered_next = False  # the sentence before was a bare list number
         for start, end in sentences:
-            if any(start < e and s < end for s, e in signed_lines):
-                continue
             sentence = text[start:end].strip()
-            if len(_GOAL_PREFIX.sub("", sentence).split()) < 2 or _GOAL_STATUS.search(sentence):
+            numbered = numbered_next or bool(sentence[:1].isdigit() and _GOAL_PREFIX.match(sentence))
+            numbered_next = False
+            content_end = start + len(text[start:end].rstrip(_LINE_OPENERS))
+            if any(start < e and s < content_end for s, e in signed_lines):
+                in_list = False
                 continue
-            if sections.at(start) == "goals" or self.q.search("goal_cue", sentence):
-                measurable = self.q.measurable(sentence)
-                goals.append(TextFact(kind="goal", measurable=measurable, span=span(start, end), rule="notes.goal"))
+            words = len(_GOAL_PREFIX.sub("", sentence).split())
+            if words == 0 and _GOAL_NUMBER_END.search(sentence):
+                numbered_next = True
+                in_list = in_list or bool(self.q.search("goal_cue", sentence))
+                continue
+            if words < 2 or not (
+                sections.at(start) == "goals" or self.q.search("goal_cue", sentence) or (numbered and in_list)
+            ):
+                in_list = False
+                continue
+            if _GOAL_STATUS.search(sentence):
+                in_list = False
+                continue  # "Goals met.": a report on the goals, not one
+            in_list = numbered
+            measurable = self.q.measurable(sentence)
+            goals.append(TextFact(kind="goal", measurable=measurable, span=span(start, end), rule="notes.goal"))
         return tuple(goals)
 
 
