@@ -11,7 +11,9 @@ Accuracy, on two corpora, each reported on its own:
   the better estimate of how the extractor does on notes it was not tuned to.
 In both the labels are the generator's record of what it wrote, never the extractor's output. Every note is read
 with `read_note`, and each field is scored as in `gravida.synthetic_notes.scoring` (micro-averaged over notes).
-`--misses` lists each note that disagrees on a field, key fields first: what the label has that the extractor did
+`--fresh SEED` also scores notes the held-out generator writes in memory with another seed (the same writer's
+styles, new combinations: a check that fixes made on the held-out misses generalise). `--misses` lists each note
+that disagrees on a field, key fields first: what the label has that the extractor did
 not find (missing) and what it found beyond the label (extra).
 
 Speed: notes of about 300 words, made by the same generator, read one at a time in this process with one warm
@@ -27,6 +29,7 @@ import sys
 import time
 from pathlib import Path
 
+from gravida.heldout_notes import heldout_corpus
 from gravida.notes.extract import default_reader
 from gravida.synthetic_notes import notes_of_about
 from gravida.synthetic_notes.files import read_corpus
@@ -59,8 +62,9 @@ def speed(count: int, words: int, rounds: int) -> tuple[float, float, list[float
     return statistics.median(rates), statistics.mean(len(n.split()) for n in notes), rates
 
 
-def print_table(scores: Scores, notes: int, folder: Path) -> None:
-    print(f"Note extraction on {notes} labelled notes ({folder.relative_to(TESTS.parent)})")
+def print_table(scores: Scores, notes: int, source: Path | str) -> None:
+    where = source.relative_to(TESTS.parent) if isinstance(source, Path) else source
+    print(f"Note extraction on {notes} labelled notes ({where})")
     print(f"{'field':<20} {'TP':>5} {'FP':>5} {'FN':>5} {'precision':>10} {'recall':>8} {'F1':>6}  goal")
     for name in FIELDS:
         s = scores.fields[name]
@@ -83,6 +87,10 @@ def print_misses(scores: Scores, limit: int | None, only: str | None) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", choices=[*CORPORA, "both"], default="both")
+    parser.add_argument(
+        "--fresh", type=int, metavar="SEED", help="also score notes the held-out generator writes with this seed"
+    )
+    parser.add_argument("--per-style", type=int, default=12, help="notes per style for --fresh")
     parser.add_argument("--misses", nargs="?", type=int, const=0, default=None, help="list misses (N: at most N)")
     parser.add_argument("--field", choices=list(FIELDS), help="only this field's misses")
     parser.add_argument("--notes", type=int, default=300, help="notes per speed round")
@@ -95,6 +103,14 @@ def main() -> int:
             continue
         scores, count = accuracy(folder)
         print_table(scores, count, folder)
+        if args.misses is not None:
+            print_misses(scores, args.misses or None, args.field)
+        print()
+    if args.fresh is not None:
+        fresh = heldout_corpus(args.fresh, args.per_style)
+        reader = default_reader()
+        scores = score((label, reader.read(label.text)) for label in fresh)
+        print_table(scores, len(fresh), f"gravida.heldout_notes, seed {args.fresh}, written in memory")
         if args.misses is not None:
             print_misses(scores, args.misses or None, args.field)
         print()

@@ -180,3 +180,11 @@ def test_the_corpus_varies_what_matters() -> None:
     assert sum("[x]" in n.text for n in CORPUS) >= 3
     assert sum(n.expected.therapist is not None and not n.expected.therapist.signed for n in CORPUS) >= 2
     assert {t.side for n in CORPUS for t in n.expected.techniques} >= {"left", "right", "bilateral"}
+
+
+@pytest.mark.parametrize("seed", [101, 202, 303])
+def test_any_seed_gives_a_valid_corpus(seed: int) -> None:
+    """Fresh seeds (the benchmark's --fresh option) must work too: every note builds and validates."""
+    notes = heldout_corpus(seed, 12)
+    assert len(notes) == 12 * len(STYLES) and len({n.id for n in notes}) == len(notes)
+    assert all(NoteLabel.model_validate(n.model_dump()) == n for n in notes)

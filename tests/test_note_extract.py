@@ -511,6 +511,32 @@ def test_clearance_still_pending_is_not_a_referral() -> None:
     assert read_note("MLD deferred until cleared by OB.").referral is None
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Tx: full-body pregnancy massage for forty-five minutes.", [("prenatal_massage", 45)]),
+     ("Tx: TherEx 10 min (bridges, clamshells).", [("therapeutic_exercise", 10)]),
+     ("Tx: HVLA manip to T5-T7.", [("spinal_manipulation", None)]),
+     ("Tx: 20-min TherAct (car seat lifting).", [("therapeutic_activities", 20)])],
+)
+def test_dictated_and_run_together_wording(text: str, expected: list[tuple[str, int | None]]) -> None:
+    assert techniques(text) == expected
+
+
+def test_no_before_a_list_negates_the_whole_list() -> None:
+    facts = read_note("S: No ctx, CTS, LOF, sciatica or vaginal bleeding.")
+    assert {("sciatica", "negated"), ("vaginal_bleeding", "negated"), ("carpal_tunnel", "negated")} <= statuses(facts)
+
+
+def test_a_site_shares_the_pain_word_across_a_side() -> None:
+    facts = read_note("S: C/o neck and right-sided pelvic girdle pain.")
+    assert {(c.concept, c.side) for c in facts.conditions} == {("neck_pain", None), ("pelvic_girdle_pain", "right")}
+
+
+def test_an_abbreviation_in_capitals_keeps_its_meaning_and_a_region_in_lower_case_its_own() -> None:
+    assert [r.region for t in read_note("Tx: stretching to L pec x 5 min").techniques for r in t.regions] == ["chest"]
+    assert ("preeclampsia", "affirmed") in statuses(read_note("S: PEC dx'd at 30 wks."))
+
+
 # -- the pattern file ------------------------------------------------------------------------------------------------
 
 

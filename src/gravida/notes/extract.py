@@ -463,7 +463,8 @@ _PAIN_WORD = re.compile(r"\s+(pain|ache|aches|aching|discomfort|soreness|stiffne
 #: One or two words and a conjunction just before a condition ("neck and " in "neck and upper back pain").
 _SITE_BEFORE = re.compile(
     r"(?:^|(?<=[\s(]))([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)"
-    r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*/\s*|\s*&\s*|\s+or\s+)$",
+    r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*/\s*|\s*&\s*|\s+or\s+)"
+    r"(?:(?:r|l|rt|lt|right|left|b|bilat|bilateral)(?:-sided|\s+sided)?\s+)?$",
     re.I,
 )
 

@@ -156,16 +156,22 @@ def _target_rules(lexicon: Lexicon, label: str) -> list[Any]:
     return rules
 
 
-def _region_rules(regions: dict[str, Any], taken: set[str]) -> list[Any]:
+def _region_rules(regions: dict[str, Any], taken: set[str], exact: set[str]) -> list[Any]:
     """Region words, less those a lexicon already names ('carpal tunnel' is the condition, not only a place):
-    an equally long region match would otherwise win the overlap and hide the condition."""
+    an equally long region match would otherwise win the overlap and hide the condition. A region word that a
+    lexicon has as an exact abbreviation ('PEC' is preeclampsia) matches only in lower or title case ('L pec')."""
     from medspacy.target_matcher import TargetRule
 
     rules = []
     for region_id, spec in regions.items():
         words = {region_id.replace("_", " "), *spec.synonyms} - taken
         for word in sorted(words):
-            rules.append(TargetRule(word, REGION_LABEL, metadata={"id": region_id, "how": "phrase"}))
+            metadata = {"id": region_id, "how": "phrase"}
+            if word.upper() in exact or word in exact:
+                pattern = [{"TEXT": {"IN": [part, part.capitalize()]}} for part in word.split()]
+                rules.append(TargetRule(word, REGION_LABEL, pattern=pattern, metadata=metadata))
+                continue
+            rules.append(TargetRule(word, REGION_LABEL, metadata=metadata))
         if spec.segments:  # "L4-L5", "T7": a vertebral segment names its region
             rules.append(TargetRule(f"{region_id} segment", REGION_LABEL, pattern=[{"TEXT": {"REGEX": spec.segments}}],
                                     metadata={"id": region_id, "how": "segment"}))
@@ -190,13 +196,10 @@ def build_pipeline(vocabulary: NoteVocabulary, regions: dict[str, Any]) -> Any:
     )
     for name, label in LEXICON_LABELS.items():
         matcher.add(_target_rules(getattr(vocabulary, name), label))
-    taken = {
-        phrase.lower()
-        for name in LEXICON_LABELS
-        for entry in getattr(vocabulary, name).entries.values()
-        for phrase in (*entry.phrases, *entry.exact)
-    }
-    matcher.add(_region_rules(regions, taken))
+    entries = [entry for name in LEXICON_LABELS for entry in getattr(vocabulary, name).entries.values()]
+    taken = {phrase.lower() for entry in entries for phrase in entry.phrases}
+    exact = {form for entry in entries for form in entry.exact}
+    matcher.add(_region_rules(regions, taken, exact))
 
     nlp.add_pipe("gravida_context_targets")
     context: Any = nlp.add_pipe(

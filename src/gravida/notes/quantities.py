@@ -15,6 +15,13 @@ from gravida.knowledge.note_vocabulary import NoteVocabulary
 _MONTHS = {name: number for number, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 _WORD_NUMBERS = {"one": 1, "once": 1, "two": 2, "twice": 2, "three": 3}
+_MINUTE_WORDS = {"five": 5, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+                 "fifty": 50, "sixty": 60}
+
+
+def _minutes_in_words(words: str) -> int:
+    """'forty-five' -> 45, 'twenty five' -> 25."""
+    return sum(_MINUTE_WORDS[part] for part in re.split(r"[\s-]+", words.lower()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,11 +130,11 @@ class Quantities:
                 if 0 < end - start <= 240 and not any(s <= m.start() < e for s, e in clock_spans):
                     hits.append(Hit(m.start(), m.end(), end - start, f"patterns.{name}"))
                     clock_spans.append((m.start(), m.end()))
-        for name in ("minutes", "bare_times"):
+        for name in ("minutes", "bare_times", "minutes_in_words"):
             for m in self._all(name, text):
                 if any(s <= m.start() < e for s, e in clock_spans):
                     continue
-                value = int(m["n"])
+                value = _minutes_in_words(m["w"]) if name == "minutes_in_words" else int(m["n"])
                 if 0 < value <= 240:
                     hits.append(Hit(m.start(), m.end(), value, f"patterns.{name}"))
         hits.sort(key=lambda h: h.start)

@@ -83,13 +83,10 @@ def high_risk(d: Draft) -> str:
     )
     a = "A: " + d.response()
     if d.chance(0.5):
-        a += (
-            " "
-            + d.pick(("Instructed to stop and call OB", "Pt to go to L&D", "Advised to contact OB"))
-            + " "
-            + (d.precaution(d.unused(_IF, 1)[0], "hypothetical"))
-            + "."
-        )
+        action = d.pick(("Instructed to stop and call OB", "Pt to go to L&D", "Advised to contact OB"))
+        free = d.unused(_IF, 1)  # every warning sign may already be named (affirmed or denied) in this note
+        if free:
+            a += f" {action} {d.precaution(free[0], 'hypothetical')}."
     lines.append(a)
     if d.chance(0.6):
         lines.append(f"P: {d.plan(1, d.pick((None, 4, 6)))}, pending continued clearance.")
