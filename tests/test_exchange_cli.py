@@ -546,3 +546,12 @@ def test_claim_read_options_are_checked(gravida: Any, args: list[str], fragment:
 def test_an_835_is_not_read_as_claims(gravida: Any) -> None:
     run = gravida("claim", "read", REMITTANCE)
     assert run.code == 2 and f"error: {REMITTANCE}: segment 2 (GS): this is an 835" in run.err
+
+
+def test_the_example_837p_is_what_the_example_claims_export_to(gravida: Any, tmp_path: Path) -> None:
+    """examples/claims.837 (read by the README's `gravida claim read`) stays the export of the example claims."""
+    target = tmp_path / "claims.837"
+    run = gravida("export", "837p", MEDICARE, COMMERCIAL, "--envelope", ENVELOPE, "--control-number", "1001",
+                  "--created", "2026-03-20T10:30", "--line-breaks", "-o", target)
+    assert run.code == 0, run.err
+    assert target.read_text() == (EXAMPLES / "claims.837").read_text()
