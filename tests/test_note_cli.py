@@ -197,3 +197,30 @@ def test_missing_note_file_exits_2(tmp_path: Path) -> None:
     result = run("note", "extract", tmp_path / "absent.txt")
     assert result.returncode == 2
     assert "no such file" in result.stderr
+
+
+EVALUATION = """PHYSICAL THERAPY INITIAL EVALUATION
+DOS: 3/2/2026
+Referral: Maria Lopez, CNM, dated 02/20/2026, for PT eval and treat, pregnancy-related pelvic girdle pain.
+HPI: 31 y/o G2P1 at 30w2d with R SIJ pain x 4 wks. Unable to sit > 20 min. NPRS 6/10 before treatment.
+TREATMENT TODAY
+  PT evaluation (97162), 30 min
+  MFR (97140) to R QL and R piriformis x 15 min
+  Pelvic floor muscle training (97110) x 10 min
+  Total timed minutes 25. Total treatment time 55 min.
+Response: NPRS 3/10 after treatment.
+Goal: sit 45 min without pain within 4 weeks.
+Jane Roe, PT, DPT, NPI 1234567893
+"""
+
+
+def test_an_evaluation_note_bills_the_evaluation_code_it_writes(tmp_path: Path) -> None:
+    output = run_json("code", write(tmp_path, EVALUATION), "--payer", "medicare")
+    lines = {line["code"]: line for line in output["claim"]["lines"]}
+    assert set(lines) == {"97162", "97140", "97110"}
+    assert lines["97162"]["units"] == 1 and "GP" in lines["97162"]["modifiers"]
+    assert "59" in lines["97140"]["modifiers"]  # an evaluation with manual therapy on the same day needs 59/X
+    codes = [line["code"] for line in output["claim"]["lines"]]
+    evidence = dict(zip(codes, output["note"]["line_evidence"], strict=True))
+    assert [span["text"] for span in evidence["97162"]] == ["PT evaluation (97162"]
+    assert "R10.21" in output["claim"]["diagnoses"]  # the side from "R SIJ pain", though the referral came first

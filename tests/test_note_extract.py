@@ -537,6 +537,25 @@ def test_an_abbreviation_in_capitals_keeps_its_meaning_and_a_region_in_lower_cas
     assert ("preeclampsia", "affirmed") in statuses(read_note("S: PEC dx'd at 30 wks."))
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [("TREATMENT TODAY\n  PT evaluation (97163), 35 min\n  MFR (97140) to R QL x 10 min", ["97163"]),
+     ("97162 - PT eval, moderate complexity; STM R QL 10 min", ["97162"]),
+     ("PLAN\nRe-eval (97164) in 4 wks.", []),
+     ("Referral: Dr. Ana Ruiz, MD for PT eval (97161) and treat.", []),
+     ("Tx: MFR x 10 min. Will re-eval (97164) next visit.", [])],
+)
+def test_an_evaluation_billed_today_is_read_with_its_code(text: str, codes: list[str]) -> None:
+    facts = read_note(text)
+    assert [e.value for e in facts.evaluations] == codes
+    assert facts.billable is bool(codes or facts.techniques)
+
+
+def test_a_later_mention_gives_the_side_the_first_lacked() -> None:
+    facts = read_note("Referral: Dr. Ana Ruiz, MD, for pelvic girdle pain.\nS: R SIJ pain x 4 wks.")
+    assert [(c.concept, c.side) for c in facts.conditions] == [("pelvic_girdle_pain", "right")]
+
+
 # -- the pattern file ------------------------------------------------------------------------------------------------
 
 

@@ -163,11 +163,15 @@ class NoteFacts(BaseModel):
     goals: tuple[TextFact, ...] = ()
     therapist: PersonFact | None = None
     responses: tuple[TextFact, ...] = ()
+    evaluations: tuple[TextFact, ...] = Field(
+        default=(),
+        description="Evaluation codes the note writes for today (value: the code, e.g. 97163); untimed, one unit.",
+    )
 
     @property
     def billable(self) -> bool:
-        """Whether the note documents any service performed (no technique: nothing to bill)."""
-        return bool(self.techniques)
+        """Whether the note documents any service performed (no technique or evaluation: nothing to bill)."""
+        return bool(self.techniques or self.evaluations)
 
     def affirmed_conditions(self) -> tuple[ConceptFact, ...]:
         return tuple(c for c in self.conditions if c.status == "affirmed")

@@ -78,6 +78,9 @@ def encounter_from_note(facts: NoteFacts, payer: str, context: VisitContext, whe
         spans[f"services[{index}]"] = technique.span
         if technique.minutes_span:
             spans[f"services[{index}].minutes"] = technique.minutes_span
+    for evaluation in facts.evaluations:  # untimed: one unit whatever the minutes
+        spans[f"services[{len(services)}]"] = evaluation.span
+        services.append({"code": evaluation.value, "minutes": 0})
     data["services"] = services
 
     conditions: list[dict[str, Any]] = []

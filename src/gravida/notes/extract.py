@@ -211,6 +211,7 @@ class NoteReader:
                 TextFact(kind="response", span=span(m.start(), m.end()), rule="patterns.response")
                 for m in self.q.finditer("response", text)
             ),
+            evaluations=self._evaluations(text, sections, sentence_of, span, prescribed),
         )
 
     def _techniques(
@@ -264,6 +265,23 @@ class NoteReader:
                 )
             )
         return _share_listed_minutes(facts, text)
+
+    def _evaluations(
+        self, text: str, sections: _Sections, sentence_of: Any, span: Any, prescribed: list[tuple[int, int]]
+    ) -> tuple[TextFact, ...]:
+        """Evaluation codes written for today's evaluation; not one planned ('re-eval (97164) in 4 wks' in the
+        plan, 'will re-eval'), nor one the referral asks for."""
+        found: list[TextFact] = []
+        for m in self.q.finditer("evaluation_code", text):
+            code = m["code"] or m["code2"]
+            start, _ = sentence_of(m.start())
+            if sections.at(m.start()) in ("plan", "goals") or self.q.search("future_cue", text[start : m.end()]):
+                continue
+            if any(s <= m.start() < e for s, e in prescribed) or any(f.value == code for f in found):
+                continue
+            found.append(TextFact(kind="evaluation", value=code, span=span(m.start(), m.end()),
+                                  rule="patterns.evaluation_code"))
+        return tuple(found)
 
     def _exercise_names(self, text: str) -> list[tuple[int, int]]:
         return [(m.start(), m.end()) for m in self.q.finditer("not_a_position", text)]
@@ -535,9 +553,10 @@ def _first_of_each(
 def _concepts(
     mentions: list[_Mention], label: str, text: str, span: Any, q: Quantities
 ) -> tuple[ConceptFact, ...]:
-    """One fact per concept and status: the first mention of each, with its side when written beside it."""
-    seen: set[tuple[str, str]] = set()
-    facts = []
+    """One fact per concept and status: the first mention of each, with its side when written beside it, or the
+    side a later mention gives ('Referral ... for pelvic girdle pain' then 'R SIJ pain x 4 wks')."""
+    seen: dict[tuple[str, str], int] = {}
+    facts: list[ConceptFact] = []
     kind = "conditions" if label == "CONDITION" else "precautions"
     for m in mentions:
         if m.label != label:
@@ -545,13 +564,15 @@ def _concepts(
         status: Status = m.status
         if status in ("affirmed", "historical") and q.match("negative_answer", text, m.end, m.end + 32):
             status = "negated"  # "Swelling: denies", "History of DVT: [ ] Yes [x] No"
-        if (m.entry, status) in seen:
+        side = _side(text, m.start, m.end, _SIDE_BEFORE_CONDITION)
+        earlier = seen.get((m.entry, status))
+        if earlier is not None:
+            if side and facts[earlier].side is None:
+                facts[earlier] = facts[earlier].model_copy(update={"side": side})
             continue
-        seen.add((m.entry, status))
-        facts.append(
-            ConceptFact(concept=m.entry, status=status, side=_side(text, m.start, m.end, _SIDE_BEFORE_CONDITION),
-                        span=span(m.start, m.end), rule=f"{kind}.{m.entry}")
-        )
+        seen[(m.entry, status)] = len(facts)
+        facts.append(ConceptFact(concept=m.entry, status=status, side=side, span=span(m.start, m.end),
+                                 rule=f"{kind}.{m.entry}"))
     return tuple(facts)
 
 

@@ -135,7 +135,10 @@ def code_note(
         encounter,
         result,
         tuple(audit),
-        line_evidence=tuple(_evidence_for(li.code, result.findings, "coding.procedure") for li in result.claim.lines),
+        line_evidence=tuple(
+            _evidence_for(li.code, result.findings, "coding.procedure") or _written_codes(facts, li.code)
+            for li in result.claim.lines
+        ),
         diagnosis_evidence=tuple(_evidence_for(d.code, result.findings, "coding.dx") for d in result.claim.diagnoses),
     )
 
@@ -259,6 +262,11 @@ def _evidence_for(code: str, findings: Sequence[Finding], rule_prefix: str) -> t
             if item.start is not None and item.end is not None:
                 seen.setdefault((item.start, item.end), TextSpan(start=item.start, end=item.end, text=item.value))
     return tuple(sorted(seen.values(), key=lambda s: s.start))
+
+
+def _written_codes(facts: NoteFacts, code: str) -> tuple[TextSpan, ...]:
+    """A line billed from a code the note writes (an evaluation, 'PT evaluation (97162)') points at those words."""
+    return tuple(e.span for e in facts.evaluations if e.value == code)
 
 
 def _span_json(span: TextSpan) -> dict[str, Any]:
