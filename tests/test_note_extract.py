@@ -556,6 +556,69 @@ def test_a_later_mention_gives_the_side_the_first_lacked() -> None:
     assert [(c.concept, c.side) for c in facts.conditions] == [("pelvic_girdle_pain", "right")]
 
 
+def test_unticked_techniques_and_answered_screens_in_a_template() -> None:
+    text = ("Health screen:\n  Any vaginal bleeding this pregnancy?    [ ] Yes  [X] No\n"
+            "  Told you are high-risk?  [ ] Yes  [X] No\n"
+            "Techniques: ☐ Effleurage  ☐ Petrissage  ☑ Tapotement\nServices:\n  Prenatal massage ..... 40 min\n")
+    facts = read_note(text)
+    assert {t.technique for t in facts.techniques} == {"tapotement", "prenatal_massage"}
+    assert statuses(facts) == {("vaginal_bleeding", "negated"), ("high_risk_pregnancy", "negated")}
+    assert not facts.pregnancy.high_risk
+
+
+def test_a_cue_does_not_reach_past_a_semicolon() -> None:
+    facts = read_note("PMH: no vaginal bleeding this pregnancy; FHx: gestational HTN (sister).")
+    assert statuses(facts) == {("vaginal_bleeding", "negated"), ("gestational_hypertension", "family")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Tx: MFR to rhomboids (L) x 14 min", ("thoracic", "left")),
+     ("Tx: stretching to the TFL on the left 4:47p-5:07p.", ("hip", "left")),
+     ("Tx: ultrasound volar wrist, R side (8 mins)", ("wrist_hand", "right")),
+     ("Tx: MFR to pectorals bilaterally for 10 min.", ("chest", "bilateral"))],
+)
+def test_a_side_written_after_the_region(text: str, expected: tuple[str, str]) -> None:
+    (t,) = read_note(text).techniques
+    assert [(r.region, r.side) for r in t.regions] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("dos 3/18/2024. 31wks. c/o LBP.", "31w0d"), ("VISIT 3 | 9/24/2024 | 26 wks\nSUBJ: LBP", "26w0d"),
+     ("Client K. (16wks) did not arrive.", "16w0d")],
+)
+def test_weeks_written_as_a_fragment_of_their_own(text: str, expected: str) -> None:
+    assert read_note(text).pregnancy.gestational_age == expected
+
+
+def test_after_the_birth_weeks_alone_are_not_a_gestational_age() -> None:
+    pregnancy = read_note("S: 12 weeks post partum. Cleared for exercise at 6 wk OB check.").pregnancy
+    assert (pregnancy.postpartum_weeks, pregnancy.gestational_age) == (12, None)
+
+
+def test_a_note_that_says_nothing_was_done_today_bills_nothing() -> None:
+    text = "DISCHARGE SUMMARY\nOver 11 visits pt received manual therapy and TherEx; no treatment was provided today."
+    assert techniques(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Tx: Adjustments delivered to sacrum and L5 (Activator).", [("chiropractic_adjustment", None)]),
+     ("Tx: MFR (8 mins) to C-section scar, incl. scar mobilization in all directions", [("myofascial_release", 8)]),
+     ("Seen today for a massage session. Pregnancy massage to the sacral region for 50 min.",
+      [("prenatal_massage", 50)]),
+     ("| 97110 | Kegels | 8 |\nExercise detail: Kegels: quick flicks x10, 5-sec holds x10",
+      [("pelvic_floor_exercise", None)]),
+     ("Tx: ther act 15'; stm to l cervical paraspinals; mfr x 10 min", [
+         ("therapeutic_activities", 15), ("soft_tissue_mobilization", None), ("myofascial_release", 10)]),
+     ("Health history: placenta previa seen on her most recent obstetric ultrasound. MFR to QL 10 min.",
+      [("myofascial_release", 10)])],
+)
+def test_one_service_written_several_ways_is_one_technique(text: str, expected: list[tuple[str, int | None]]) -> None:
+    assert techniques(text) == expected
+
+
 # -- the pattern file ------------------------------------------------------------------------------------------------
 
 

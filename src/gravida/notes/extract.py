@@ -28,6 +28,7 @@ from gravida.domain.note import (
 )
 from gravida.knowledge.note_vocabulary import NoteVocabulary, note_vocabulary
 from gravida.notes.activities import find_limitations
+from gravida.notes.checkboxes import answer_after, unticked_options
 from gravida.notes.people import CredentialReader, find_referral, find_signature
 from gravida.notes.pipeline import CONTEXT_LABELS, TARGETS, default_pipeline
 from gravida.notes.quantities import Hit, Quantities
@@ -38,6 +39,8 @@ _CODE = re.compile(r"^(?:9\d{4}|G0283)$")
 _JOINER = re.compile(r"^[\s:()\-–/]*$")
 #: Text between two techniques that opens a parenthesis describing the first ("Ther act (body mechanics ...)").
 _DESCRIBES = re.compile(r"^\s*\(\s*$")
+#: Text before a technique that makes it part of the one before ("MFR to C-section scar, incl. scar mobilization").
+_INCLUDING = re.compile(r"\b(?:incl\.?|including|such\s+as|e\.g\.,?|i\.e\.,?)\s+(?:[\w-]+\s+){0,2}$", re.I)
 #: Text between two techniques that joins them as one piece of work ("Swedish massage / effleurage to ...").
 _COORDINATOR = re.compile(r"\s*(?:/|&|\+|,|and|or|with)\s*$", re.I)
 #: A heading line: few words, no digits, no sentence punctuation, no words that aim a technique at a region
@@ -46,7 +49,7 @@ _HEADING = re.compile(r"^(?!.*\b(?:to|for|on|x|with|at|of|was|were|performed)\b)
 _SIDES: dict[str, Side] = {
     "r": "right", "rt": "right", "right": "right", "l": "left", "lt": "left", "left": "left",
     "b": "bilateral", "bil": "bilateral", "bilat": "bilateral", "bilateral": "bilateral", "both": "bilateral",
-    "b/l": "bilateral",
+    "b/l": "bilateral", "bilaterally": "bilateral",
 }
 #: A side written before a region or complaint, maybe with '-sided' or an anatomical qualifier between
 #: ("R QL", "right-sided PGP", "left lateral hip", "B/L UE").
@@ -55,9 +58,15 @@ _SIDE_BEFORE = re.compile(
     r"(?:(?:lateral|medial|anterior|posterior|ant|post|upper|lower|mid|inferior|superior|proximal|distal)\s+)?$",
     re.I,
 )
+#: A side written after a region: "rhomboids (L)", "volar wrist, R side", "TFL on the left", "pectorals bilaterally".
+_SIDE_AFTER_REGION = re.compile(
+    r"(?:\s*\((r|rt|l|lt|b|bil|bilat|b/l)\)|,?\s+(r|rt|l|lt|b|right|left)\s+side\b|\s+on\s+the\s+(left|right)\b"
+    r"|\s+(bilaterally)\b)",
+    re.I,
+)
 #: A condition may have one word between its side and itself: "right paraspinal spasm", "rt QL spasm".
 _SIDE_BEFORE_CONDITION = re.compile(
-    r"(?:^|[\s(,])(r|rt|right|l|lt|left|b|bil|bilat|bilateral|both|b/l)\.?(?:-sided|\s+sided)?\)?\s+"
+    r"(?:^|[\s(,/])(r|rt|right|l|lt|left|b|bil|bilat|bilateral|both|b/l)\.?(?:-sided|\s+sided)?\)?\s+"
     r"(?:[a-z]{2,}\s+)?$",
     re.I,
 )
@@ -104,7 +113,9 @@ _GOAL_STATUS = re.compile(
     re.I,
 )
 #: A line that is the document's title ("Massage Therapy Treatment Note"): a technique named there was not done.
-_TITLE = re.compile(r"^[A-Za-z /&()\-–]*\b(?:note|evaluation|eval|visit|summary|report|record|encounter)\s*$", re.I)
+_TITLE = re.compile(
+    r"^[A-Za-z /&()\-–]*\b(?:note|evaluation|eval|visit|summary|report|record|encounter)\s*(?:\([^)]*\))?\s*$", re.I
+)
 #: A side written right after a complaint ("sciatica down the R leg", "swelling in B ankles"); a side after a
 #: conjunction belongs to the next complaint ("LBP and R SIJ pain").
 _SIDE_AFTER = re.compile(
@@ -166,8 +177,13 @@ class NoteReader:
         def sentence_of(position: int) -> tuple[int, int]:
             return sentences[max(0, bisect.bisect_right(starts, position) - 1)] if sentences else (0, len(text))
 
-        mentions = sorted((_mention(s, sections) for s in doc.spans.get(TARGETS, ())), key=lambda m: m.start)
+        graph = doc._.context_graph
+        terminators = [m.modifier_span[0] for m in graph.modifiers if m.category == "TERMINATE"] if graph else []
+        mentions = sorted(
+            (_mention(s, sections, terminators) for s in doc.spans.get(TARGETS, ())), key=lambda m: m.start
+        )
         mentions = _with_coordinated_sites(mentions, text, self._pain_phrases)
+        unticked = unticked_options(text)
         q = self.q
         total = q.first_number("total_treatment", text)
         timed = q.first_number("total_timed", text)
@@ -176,7 +192,7 @@ class NoteReader:
         prescribed = [sentence_of(cue.start()) for cue in q.finditer("referral_cue", text)]
         if referral:
             prescribed.append((referral.span.start, referral.span.end))
-        techniques = self._techniques(text, mentions, sentence_of, span, reserved, prescribed)
+        techniques = self._techniques(text, mentions, sentence_of, span, reserved, prescribed, unticked)
         conditions = _concepts(mentions, "CONDITION", text, span, q)
         precautions = _concepts(mentions, "PRECAUTION", text, span, q)
         pregnancy = self._pregnancy(text, precautions, span)
@@ -195,7 +211,7 @@ class NoteReader:
             total_timed_minutes=_number("total_timed_minutes", timed, span),
             positions=tuple(
                 ConceptFact(concept=m.entry, span=span(m.start, m.end), rule=f"positions.{m.entry}")
-                for m in _first_of_each(mentions, "POSITION", self._exercise_names(text) + _unchecked_boxes(text))
+                for m in _first_of_each(mentions, "POSITION", self._exercise_names(text) + unticked)
             ),
             pregnancy=pregnancy,
             conditions=conditions,
@@ -210,6 +226,7 @@ class NoteReader:
             responses=tuple(
                 TextFact(kind="response", span=span(m.start(), m.end()), rule="patterns.response")
                 for m in self.q.finditer("response", text)
+                if not any(s <= m.start() < e for s, e in unticked)
             ),
             evaluations=self._evaluations(text, sections, sentence_of, span, prescribed),
         )
@@ -222,8 +239,12 @@ class NoteReader:
         span: Any,
         reserved: list[tuple[int, int]],
         prescribed: list[tuple[int, int]],
+        unticked: list[tuple[int, int]],
     ) -> tuple[TechniqueFact, ...]:
-        found = [m for m in mentions if m.label == "TECHNIQUE" and m.status == "affirmed"]
+        found = [
+            m for m in mentions
+            if m.label == "TECHNIQUE" and m.status == "affirmed" and not any(s <= m.start < e for s, e in unticked)
+        ]
         found = [m for m in found if not self._not_performed(text, m, sentence_of)]
         not_techniques = [(m.start(), m.end()) for m in self.q.finditer("not_a_technique", text)]
         found = [
@@ -240,15 +261,18 @@ class NoteReader:
             sentence_end = sentence_of(group[0].start)[1]
             next_start = groups[index + 1][0].start if index + 1 < len(groups) else len(text)
             window_end = min(sentence_end, next_start)
-            windows.append([r for r in regions if group[-1].end <= r.start < window_end])
+            windows.append([r for r in regions if group[0].end <= r.start < window_end])
         # "Swedish massage / effleurage to low back, hips": techniques joined by a conjunction share the regions
         # written after the last of them.
         for index in range(len(groups) - 2, -1, -1):
             if not windows[index] and _COORDINATOR.match(text, groups[index][-1].end, groups[index + 1][0].start):
                 windows[index] = windows[index + 1]
+        nothing_today = self.q.search("no_treatment_today", text) is not None
         facts = []
         for index, group in enumerate(groups):
             hit = assigned.get(index)
+            if hit is None and nothing_today:
+                continue  # "no treatment was provided today": a technique without minutes is past or planned care
             if hit is None and any(s <= group[0].start < e for s, e in prescribed):
                 continue  # named in the referral or prescription ("Rx ... for therapeutic massage"), not done
             main = _main_of(group)
@@ -264,7 +288,7 @@ class NoteReader:
                     rule=f"techniques.{main.entry}",
                 )
             )
-        return _share_listed_minutes(facts, text)
+        return _share_listed_minutes(_without_bare_generic_words(_one_fact_per_untimed_mention(facts, span)), text)
 
     def _evaluations(
         self, text: str, sections: _Sections, sentence_of: Any, span: Any, prescribed: list[tuple[int, int]]
@@ -310,6 +334,8 @@ class NoteReader:
         edd = q.dated("edd", text)
         gp = q.gravida_para(text)
         pp = q.postpartum_weeks(text)
+        if pp and ga and ga[1].rule == "patterns.gestational_age_weeks":
+            ga = None  # after the birth, weeks alone ("cleared at 6 wk") are not a gestational age
         risk = next(
             (p for p in precautions if p.concept == "high_risk_pregnancy" and p.status == "affirmed"), None
         )
@@ -454,18 +480,24 @@ class _Sections:
         return self.names[index] if index >= 0 else None
 
 
-def _mention(ent: Any, sections: _Sections) -> _Mention:
+_STATUS_OF_CATEGORY: dict[str, Status] = {
+    "NEGATED_EXISTENCE": "negated", "FAMILY": "family", "HYPOTHETICAL": "hypothetical", "HISTORICAL": "historical"
+}
+_STATUS_ORDER: tuple[Status, ...] = ("negated", "family", "hypothetical", "historical")
+
+
+def _mention(ent: Any, sections: _Sections, terminators: list[int]) -> _Mention:
+    """A target with its ConText status. A cue whose reach crosses a terminator (';', 'but', 'c/o') does not
+    count: medspaCy leaves such a scope unlimited when cues of another kind follow ('no VB; FHx: HTN (sister)')."""
     status: Status = "affirmed"
     extensions = ent._
     if ent.label_ in CONTEXT_LABELS:
-        if extensions.is_negated:
-            status = "negated"
-        elif extensions.is_family:
-            status = "family"
-        elif extensions.is_hypothetical:
-            status = "hypothetical"
-        elif extensions.is_historical:
-            status = "historical"
+        found = {
+            _STATUS_OF_CATEGORY[m.category]
+            for m in extensions.modifiers
+            if m.category in _STATUS_OF_CATEGORY and not _crosses(m.modifier_span, ent.start, terminators)
+        }
+        status = next((s for s in _STATUS_ORDER if s in found), "affirmed")
     return _Mention(
         label=ent.label_,
         entry=extensions.target_rule.metadata["id"],
@@ -475,6 +507,12 @@ def _mention(ent: Any, sections: _Sections) -> _Mention:
         status=status,
         section=sections.at(ent.start_char),
     )
+
+
+def _crosses(cue: tuple[int, int], target: int, terminators: list[int]) -> bool:
+    """Whether a terminator token stands between a cue and the target it would modify."""
+    low, high = (cue[1], target) if cue[1] <= target else (target, cue[0])
+    return any(low <= t < high for t in terminators)
 
 
 _PAIN_WORD = re.compile(r"\s+(pain|ache|aches|aching|discomfort|soreness|stiffness|tension)$", re.I)
@@ -525,17 +563,6 @@ def _with_coordinated_sites(mentions: list[_Mention], text: str, sites: dict[str
 
 
 #: An EMR option left unticked ("[ ] Semi-reclined", "☐ Seated"): the box and its label, up to the next box.
-_UNCHECKED_BOX = re.compile(r"(?:\[\s?\]|☐|□)[^\[\]☐□☒☑\n]*")
-
-
-def _unchecked_boxes(text: str) -> list[tuple[int, int]]:
-    """The spans of unticked checkbox options: a templated note lists every position with a box, and only the
-    ticked ones ("[x] Side-lying") say how the patient lay."""
-    if "[" not in text and "☐" not in text and "□" not in text:
-        return []
-    return [(m.start(), m.end()) for m in _UNCHECKED_BOX.finditer(text)]
-
-
 def _first_of_each(
     mentions: list[_Mention], label: str, skip: list[tuple[int, int]] | None = None
 ) -> list[_Mention]:
@@ -562,8 +589,12 @@ def _concepts(
         if m.label != label:
             continue
         status: Status = m.status
-        if status in ("affirmed", "historical") and q.match("negative_answer", text, m.end, m.end + 32):
-            status = "negated"  # "Swelling: denies", "History of DVT: [ ] Yes [x] No"
+        answer = answer_after(text, m.end)
+        denied = status in ("affirmed", "historical") and q.match("negative_answer", text, m.end, m.end + 32)
+        if answer == "no" or (answer is None and denied):
+            status = "negated"  # "Swelling: denies", "History of DVT: [ ] Yes [x] No", a ticked No column
+        elif answer == "yes" and status == "negated":
+            status = "affirmed"
         side = _side(text, m.start, m.end, _SIDE_BEFORE_CONDITION)
         earlier = seen.get((m.entry, status))
         if earlier is not None:
@@ -593,6 +624,9 @@ def _regions(mentions: list[_Mention], text: str, span: Any) -> tuple[RegionMent
     previous: _Mention | None = None
     for m in mentions:
         side = _side(text, m.start, m.start)
+        after = _SIDE_AFTER_REGION.match(text, m.end, m.end + 24) if side is None else None
+        if after:
+            side = _SIDES[next(g for g in after.groups() if g).lower()]
         if side is None and previous is not None and found[-1].side and _COORDINATOR.match(text, previous.end, m.start):
             side = found[-1].side  # "bilat forearms & wrists", "B UT/levator": one side for the whole list
         found.append(RegionMention(region=m.entry, side=side, span=span(m.start, m.end)))
@@ -640,6 +674,37 @@ def _in_title(text: str, position: int) -> bool:
     start = text.rfind("\n", 0, position) + 1
     end = text.find("\n", position)
     return _TITLE.match(text[start : len(text) if end == -1 else end].strip()) is not None
+
+
+def _without_bare_generic_words(facts: list[TechniqueFact]) -> list[TechniqueFact]:
+    """A broad word alone, with no minutes or region ('seen today for a massage session'), names the kind of visit
+    when the note names the work itself elsewhere ('pregnancy massage to the sacral region for 50 min')."""
+    if len(facts) < 2:
+        return facts
+    return [f for f in facts if not (f.technique in GENERIC_TECHNIQUES and f.minutes is None and not f.regions)]
+
+
+def _one_fact_per_untimed_mention(facts: list[TechniqueFact], span: Any) -> list[TechniqueFact]:
+    """A technique named again without minutes ('Exercise detail: Kegels: quick flicks', 'seen for a prenatal
+    massage' above 'pregnancy massage to the neck (55 min)') is the same service written twice: its regions join
+    the first timed mention of that technique, or the first mention when none is timed."""
+    kept: list[TechniqueFact] = []
+    for fact in facts:
+        if fact.minutes is not None:
+            kept.append(fact)
+            continue
+        same = [i for i, k in enumerate(kept) if k.technique == fact.technique]
+        later = [f for f in facts if f.technique == fact.technique and f.minutes is not None and f not in kept]
+        if later:
+            continue  # the timed mention further on takes this one's place
+        if not same:
+            kept.append(fact)
+            continue
+        target = next((i for i in same if kept[i].minutes is not None), same[0])
+        regions = kept[target].regions + tuple(r for r in fact.regions if r.region not in
+                                               {x.region for x in kept[target].regions})
+        kept[target] = kept[target].model_copy(update={"regions": regions})
+    return kept
 
 
 def _share_listed_minutes(facts: list[TechniqueFact], text: str) -> tuple[TechniqueFact, ...]:
@@ -690,9 +755,12 @@ def _merge_adjacent(found: list[_Mention], text: str, sentence_of: Any) -> list[
             previous = groups[-1]
             between = masked[previous[-1].end : m.start]
             entries = {p.entry for p in previous}
-            if _DESCRIBES.match(between) or (_JOINER.match(between) and (
+            # "(body mechanics)", "to sacrum (Webster technique)": inside parentheses opened after the technique
+            describes = _DESCRIBES.match(between) or (between.count("(") > between.count(")") and "\n" not in between)
+            joined = _JOINER.match(between) and (
                 entries & GENERIC_TECHNIQUES or m.entry in GENERIC_TECHNIQUES or m.entry in entries
-            )):
+            )
+            if describes or joined or _INCLUDING.search(between):
                 previous.append(m)
                 continue
         if groups and m.start < groups[-1][-1].end:
@@ -745,7 +813,12 @@ def _assign_minutes(
         following = [
             i for i in inside if groups[i][0].start >= hit.end and not text[hit.end : groups[i][0].start].strip(" -:")
         ]
-        preceding = [i for i in inside if groups[i][-1].end <= hit.start and i not in assigned]
+        if hit.rule == "patterns.bare_times":  # "MFR x 15": only right after a technique; "holds x10" are repetitions
+            adjacent = [i for i in inside if 0 <= hit.start - groups[i][-1].end <= 2 and i not in assigned]
+            if adjacent:
+                assigned[adjacent[0]] = hit
+            continue
+        preceding = [i for i in inside if groups[i][0].end <= hit.start and i not in assigned]
         later = [i for i in inside if groups[i][0].start >= hit.end and i not in assigned]
         choice = None
         if following and following[0] not in assigned:
