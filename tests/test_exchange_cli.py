@@ -555,3 +555,9 @@ def test_the_example_837p_is_what_the_example_claims_export_to(gravida: Any, tmp
                   "--created", "2026-03-20T10:30", "--line-breaks", "-o", target)
     assert run.code == 0, run.err
     assert target.read_text() == (EXAMPLES / "claims.837").read_text()
+
+
+def test_errors_print_their_text_verbatim_not_as_rich_markup_or_emoji(gravida: Any) -> None:
+    """'11:B:1' must not become an emoji (Rich reads ':b:' as one), nor '[x]' markup."""
+    run = gravida("claim", "read", SAMPLES / "837p_lfh_example11.x12")
+    assert run.code == 2 and "(like 11:B:1), found '11>B>1'" in run.err

@@ -33,8 +33,9 @@ app.add_typer(schema_app, name="schema")
 app.add_typer(policy_app, name="policy")
 app.add_typer(ncci_app, name="ncci")
 
-console = Console()
-err_console = Console(stderr=True)
+#: No emoji codes: notes, X12 and messages are full of colons (":b:" in "11:B:1" would print as an emoji).
+console = Console(emoji=False)
+err_console = Console(stderr=True, emoji=False)
 
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
 
@@ -44,7 +45,7 @@ PlanOption = Annotated[str | None, typer.Option("--plan", help="A plan within th
 
 
 def fail(message: str, status: int = 2) -> NoReturn:
-    err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    err_console.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(status)
 
 

@@ -138,7 +138,7 @@ def demo_command(
 ) -> None:
     """Code the bundled synthetic encounters and print the claims and findings."""
     results = service.demo_results(count, seed)
-    out = console if console.is_terminal else Console(width=160)
+    out = console if console.is_terminal else Console(width=160, emoji=False)
     table = Table(title=f"Gravida demo: {count} synthetic prenatal encounters (seed {seed})", show_lines=True)
     for column in ("patient", "date", "payer", "by", "pregnancy", "diagnoses", "lines", "problems"):
         table.add_column(column, overflow="fold")
