@@ -783,3 +783,162 @@ def test_a_numbered_list_of_goals_continues_without_a_cue() -> None:
 def test_a_goal_on_the_line_before_a_dashed_signature() -> None:
     goals = read_note("A: Tol tx well.\nLTG: Pt will stand 20 min without pain in 4 wks.\n— J. Roe, LMT").goals
     assert [g.measurable for g in goals] == [True]
+
+
+# -- goals, response, visit date, pain, limitations, totals, plan, positioning and signature: layouts and wording of
+# -- evaluation templates, forms and notes typed in lower case --------------------------------------------------------
+
+
+def test_the_fields_an_evaluation_writes_after_its_goals_end_the_goals() -> None:
+    text = (
+        "STG: Pt will stand 20 min without pain within 3 wks\nFrequency: 2x/week   Duration: 6 weeks\n"
+        "Planned interventions: HEP, STM\nTreatment Today:\n  STM x 12 min to L QL\nTherapist: Ana Ruiz, PT\n"
+    )
+    facts = read_note(text)
+    assert [g.measurable for g in facts.goals] == [True]
+    assert facts.plan_of_care is not None
+    assert (facts.plan_of_care.frequency_per_week, facts.plan_of_care.duration_weeks) == (2, 6)
+
+
+def test_the_therapist_line_after_a_goal_is_not_a_goal() -> None:
+    text = "Goals: 1. Better sleep\nTherapist: J. Roe, LMT\nElectronically signed by J. Roe, LMT on 2/2/2026"
+    assert [g.span.text.strip() for g in read_note(text).goals] == ["Better sleep"]
+
+
+def test_a_goal_label_inside_a_line_labels_one_goal() -> None:
+    text = "P: 2x/wk x 4 wks. LTG: Pt will walk 20 min in 4 wks. Pt to call OB if bleeding occurs.\nJ. Roe, PT"
+    assert [g.span.text.strip() for g in read_note(text).goals] == ["LTG: Pt will walk 20 min in 4 wks."]
+
+
+def test_an_order_to_improve_an_outcome_is_a_goal() -> None:
+    assert [g.measurable for g in read_note("A: Tol tx well. Reduce neck tension over the next month.").goals] == [
+        False
+    ]
+    assert read_note("A: Decreased pain post-tx. Increase water intake.").goals == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Resp: tol well",
+        "tol well, will rebook",
+        "Response: fair, some soreness in the hips",
+        "RESP: NRS 2/10 after tx",
+        "Client response: felt lighter",
+        'She feels "a lot looser" now.',
+        "Reduced muscle tension noted at the end of the session.",
+    ],
+)
+def test_response_wording_and_a_filled_in_response_field(text: str) -> None:
+    assert read_note(text).responses
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Response: ______",
+        "Response: N/A",
+        "Vitals: BP 112/70, Resp: 16",
+        "Response to treatment: [ ] Tolerated well  [ ] Soreness",
+        "Goal: feel more relaxed by 36 wks",
+    ],
+)
+def test_no_response_in_an_empty_field_vitals_or_a_goal(text: str) -> None:
+    assert read_note(text).responses == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Date of Evaluation: 02/03/2026\nS: LBP",
+        "Pt was seen today, February 3, 2026 for a massage.",
+        "Follow-up visit 2/3/2026. She returns with LBP.",
+        "VISIT 4 | 2/3/26 | 30 wks\nS: LBP",
+    ],
+)
+def test_visit_date_forms(text: str) -> None:
+    assert read_note(text).date_of_service == date(2026, 2, 3)
+
+
+@pytest.mark.parametrize(
+    "text", ["Last visit 1/20/2026. Today c/o LBP.", "Jane Doe | DOB 4/5/1990 | MRN 1\nS: LBP"]
+)
+def test_dates_that_are_not_the_visit_date(text: str) -> None:
+    assert read_note(text).date_of_service is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("S: Pain 5 out of 10 pre-tx.", [(5.0, "unspecified", "before")]),
+        ("S: NPRS 3/10 now, 7/10 at worst.", [(3.0, "nprs", "unspecified"), (7.0, "nprs", "unspecified")]),
+        ("Pain: NRS   Pre-massage: 6/10   Post-massage: 2/10",
+         [(6.0, "nprs", "before"), (2.0, "nprs", "after")]),
+        ("S: Tired, worse at the end of the day. 5/10 pain before tx.", [(5.0, "unspecified", "before")]),
+        ("S: Has attended 8 out of 10 sessions.", []),
+    ],
+)
+def test_pain_out_of_ten_labels_and_when_words_of_the_score_before(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert pain(text) == expected
+
+
+def test_ticked_limitations_on_a_form() -> None:
+    facts = read_note("Functional limitations: [ ] Walking  [x] Lifting  [ ] Sitting  [x] Stairs\nO: TTP R SIJ")
+    assert [f.value for f in facts.functional_limitations] == ["lifting", "stairs"]
+
+
+def test_a_limitation_with_a_modifier_in_a_list() -> None:
+    facts = read_note("S: Reports difficulty with bending and upper body dressing.")
+    assert [f.value for f in facts.functional_limitations] == ["bending", "dressing"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Total treatment minutes: 40", "Timed: 30 min; total session: 40 min", "STM 30 min.\nTx time 40 min"]
+)
+def test_total_treatment_forms(text: str) -> None:
+    total = read_note(text).total_treatment_minutes
+    assert total is not None and total.value == 40
+
+
+def test_a_technique_time_is_not_the_total() -> None:
+    assert read_note("Tx: STM to R QL, tx time 15 min.").total_treatment_minutes is None
+
+
+def test_a_duration_field_beside_the_frequency() -> None:
+    plan = read_note("Frequency: 1x/week    Duration: 6 weeks").plan_of_care
+    assert plan is not None and (plan.frequency_per_week, plan.duration_weeks) == (1, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pos: seated -> sl\nmassage 30 min", ["seated", "side_lying"]),
+        ("O: sl tender R QL.", []),
+        ("O: Positioned semi-recl. w/ pillows.", ["semi_reclined"]),
+        ("Position: SL only", ["side_lying"]),
+    ],
+)
+def test_positions_typed_short(text: str, expected: list[str]) -> None:
+    assert [p.concept for p in read_note(text).positions] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("signed: ana ruiz, lmt", ("LMT", True, None)),
+        ("/s/ ana ruiz, lmt, bctmb  npi 1234567893", ("LMT", True, "1234567893")),
+    ],
+)
+def test_a_signature_typed_in_lower_case(text: str, expected: tuple[str, bool, str | None]) -> None:
+    therapist = read_note(f"pt tol tx well.\n{text}\n").therapist
+    assert therapist is not None
+    assert (therapist.credential, therapist.signed, therapist.npi) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["pt tol tx well.\npt to return in 1 wk.", "Goals met.\nD/c from skilled PT."]
+)
+def test_a_profession_named_in_a_closing_sentence_is_not_a_signature(text: str) -> None:
+    assert read_note(text).therapist is None

@@ -3,7 +3,8 @@
 A limiter is found first, then the activity is looked for in the few words after it (or, for 'sitting tolerance
 limited', just before it). Two plain searches are much faster than one pattern with lazy gaps over the note.
 A limiter can head a list ('Limited: carrying groceries, driving, walking >1 block'): each activity that opens
-a later item of the list is limited too.
+a later item of the list is limited too. On a form the list is of boxes ('Functional Limitations: ☐ Sitting
+☑ Standing'): the ticked options are limited, the unticked ones are not (`gravida.notes.checkboxes`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 from gravida.domain.note import TextFact, TextSpan
 from gravida.knowledge.note_vocabulary import NoteVocabulary
+from gravida.notes.checkboxes import BOX, unticked_options
 
 _WINDOW = 48
 # Every pattern here runs on the lowercased note (same offsets), which `re` matches much faster than IGNORECASE.
@@ -31,6 +33,8 @@ class _Compiled:
     activity_before: re.Pattern[str]
     #: The next activity of a list that a limiter heads ("Limited: carrying groceries, driving, walking >1 block").
     activity_more: re.Pattern[str]
+    #: The activity a box's label opens with ("☑ Rolling in bed").
+    activity_label: re.Pattern[str]
     by_word: dict[str, str]
 
 
@@ -56,6 +60,7 @@ def _compiled(vocabulary: NoteVocabulary) -> _Compiled:
             activity_more=re.compile(
                 rf"[^\n.;,]{{0,40}}?(?:\s*,\s*(?:and\s+|or\s+|&\s*)?|\s+(?:and|or|&)\s+|\s*(?<!\bw)/\s*)({words})\b"
             ),
+            activity_label=re.compile(rf"[ \t]*({words})\b"),
             by_word=by_word,
         )
         _COMPILED[id(vocabulary)] = found
@@ -99,12 +104,15 @@ def find_limitations(
     goals section nor in a goal sentence elsewhere (`in_goals`, spans)."""
     c = _compiled(vocabulary)
     text = _lowered(text)
+    unticked = unticked_options(text)
     hits: list[tuple[int, int, str]] = []
     for m in c.limiters.finditer(text):
         if _NEGATED.search(text[max(0, m.start() - 10) : m.start()]):
             continue
+        if unticked:
+            hits.extend(_ticked_activities(text, m.end(), unticked, c))
         after = c.activity_after.match(text, m.end(), m.end() + _WINDOW)
-        if after:
+        if after and not any(s <= after.start(1) < e for s, e in unticked):
             hits.append((m.start(), after.end(), after.group(1)))
             more = c.activity_more.match(text, after.end(), after.end() + _WINDOW)
             while more:
@@ -120,8 +128,29 @@ def find_limitations(
         activity = c.by_word[word.lower()]
         if activity in seen or section_at(start) == "goals" or any(s <= start < e for s, e in in_goals or ()):
             continue
+        if any(s <= start < e for s, e in unticked):
+            continue  # "☐ Sitting": an option the form offers, not one chosen
         seen.add(activity)
         facts.append(
             TextFact(kind="functional_limitation", value=activity, span=span(start, end), rule=f"activities.{activity}")
         )
     return tuple(facts)
+
+
+def _ticked_activities(
+    text: str, position: int, unticked: list[tuple[int, int]], c: _Compiled
+) -> list[tuple[int, int, str]]:
+    """The activities of the ticked boxes on the rest of a limiter's line ("Functional Limitations: ☐ Sitting
+    ☑ Standing ☑ Rolling in bed" limits standing and rolling in bed): a box is ticked when it opens no unticked
+    option."""
+    line_end = text.find("\n", position)
+    line_end = len(text) if line_end == -1 else line_end
+    empty = {s for s, _ in unticked}
+    found = []
+    for box in BOX.finditer(text, position, line_end):
+        if box.start() in empty:
+            continue
+        label = c.activity_label.match(text, box.end(), line_end)
+        if label:
+            found.append((label.start(1), label.end(1), label.group(1)))
+    return found

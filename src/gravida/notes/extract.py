@@ -70,12 +70,17 @@ _SIDE_BEFORE_CONDITION = re.compile(
     r"(?:[a-z]{2,}\s+)?$",
     re.I,
 )
+#: A when-word right after a score, maybe behind the word pain ("6/10 pre-tx", "4/10 pain before session").
 _PAIN_BEFORE = re.compile(
-    r"^\s*\(?\s*(?:pre\b|pre-|before|at\s+(?:the\s+)?(?:start|beginning|outset)|initially|on\s+arrival)", re.I
+    r"^\s*(?:pain\s+)?\(?\s*(?:pre\b|pre-|before|at\s+(?:the\s+)?(?:start|beginning|outset)|initially|on\s+arrival)",
+    re.I,
 )
 _PAIN_AFTER = re.compile(
-    r"^\s*\(?\s*(?:post\b|post-|after|afterwards?|at\s+(?:the\s+)?end|following|at\s+discharge)", re.I
+    r"^\s*(?:pain\s+)?\(?\s*(?:post\b|post-|after|afterwards?|at\s+(?:the\s+)?end|following|at\s+discharge)", re.I
 )
+#: The rest of a when-word that labels the next score rather than this one: nothing ("Pre 3/10   Post 1/10"), or a
+#: session word and a colon ("Pre-treatment: 7/10   Post-treatment: 0/10").
+_PAIN_LABEL_REST = re.compile(r"[\s:=-]*|-?\s*(?:tx|treatment|session|massage|therapy|visit)\s*[:=]\s*", re.I)
 _PAIN_LINK = re.compile(r"^\s*(?:to|->|→|-->|=>|>)\s*$")
 #: A clause that opens with when its score was taken ("Before we started she rated her pain 6/10", "By the end of
 #: the session she rated it 3/10"), after a section label if any: narrative notes put the when-words far ahead of
@@ -102,6 +107,8 @@ _GOAL_PREFIX = re.compile(
 #: A sentence that is only a list number, or a goals heading and the first number ("2.", "Client Goals: 1."): the
 #: sentencizer splits a numbered item from its text.
 _GOAL_NUMBER_END = re.compile(r"\d{1,2}[.)]\s*$")
+#: A heading that labels one goal ("LTG: Pt will ..."), unlike "Goals:" over a list.
+_ONE_GOAL_LABEL = re.compile(r"(?:STG|LTG|Goal)\s*:")
 #: What the sentencizer may leave at a sentence's end that opens the next line (the dash before a signature).
 _LINE_OPENERS = " \t\n—–-"
 #: A sentence that reports progress on the goals ("Goals met.", "All STGs partially met", "progressing toward
@@ -373,8 +380,8 @@ class NoteReader:
             trailing_before = _PAIN_BEFORE.match(after)
             trailing_after = None if trailing_before else _PAIN_AFTER.match(after)
             trailing = trailing_before or trailing_after
-            if trailing and following and not text[hit.end + trailing.end() : following.start].strip(" \t:=-"):
-                # "Pre 3/10   Post 1/10": the word after this score is the label of the next one.
+            if trailing and following and _PAIN_LABEL_REST.fullmatch(text, hit.end + trailing.end(), following.start):
+                # "Pre 3/10   Post 1/10", "Pre-tx: 7/10  Post-tx: 0/10": the word after this score labels the next.
                 trailing_before = trailing_after = None
             when: Literal["before", "after", "unspecified"]
             if trailing_before:
@@ -384,7 +391,15 @@ class NoteReader:
             elif following and _PAIN_LINK.match(text[hit.end : following.start]):
                 when = "before"
             else:
-                when = _nearest_cue(before[-18:])
+                # Only the words since the last sentence stop ("worse end of day. 4/10 pain": that "end" is not a
+                # when-word) and, after a score close before, since the comma that ends it ("4/10 now, 9/10 at
+                # worst": the "now" is the first score's).
+                start = max(0, hit.start - 18)
+                near = text[start : hit.start]
+                cut = max(near.rfind(". "), near.rfind(";"), near.rfind("\n"))
+                if previous is not None and previous.end > start:
+                    cut = max(cut, near.rfind(","), previous.end - start - 1)
+                when = _nearest_cue(near[cut + 1 :])
                 if when == "unspecified":
                     when = _clause_opening(text, hit.start)
             scores.append(PainScore(score=hit.value, scale=scale, when=when, span=span(hit.start, hit.end)))
@@ -437,6 +452,7 @@ class NoteReader:
         goals = []
         in_list = False  # the last numbered item was a goal
         numbered_next = False  # the sentence before was a bare list number
+        headed = "goals" in sections.names  # the note has a goals heading
         for start, end in sentences:
             sentence = text[start:end].strip()
             numbered = numbered_next or bool(sentence[:1].isdigit() and _GOAL_PREFIX.match(sentence))
@@ -451,7 +467,9 @@ class NoteReader:
                 in_list = in_list or bool(self.q.search("goal_cue", sentence))
                 continue
             if words < 2 or not (
-                sections.at(start) == "goals" or self.q.search("goal_cue", sentence) or (numbered and in_list)
+                (headed and _under_goals_heading(text, sections, start))
+                or self.q.search("goal_cue", sentence)
+                or (numbered and in_list)
             ):
                 in_list = False
                 continue
@@ -462,6 +480,19 @@ class NoteReader:
             measurable = self.q.measurable(sentence)
             goals.append(TextFact(kind="goal", measurable=measurable, span=span(start, end), rule="notes.goal"))
         return tuple(goals)
+
+
+def _under_goals_heading(text: str, sections: _Sections, position: int) -> bool:
+    """Whether a sentence at `position` is in a goals section. A one-goal label written inside a line ("P: 1x wk x 8
+    wks. LTG: Pt will ...") labels the sentence it opens, not what follows it on that line ("Pt to contact OB if
+    anxiety develops.")."""
+    index = bisect.bisect_right(sections.starts, position) - 1
+    if index < 0 or sections.names[index] != "goals":
+        return False
+    heading = sections.starts[index]
+    if heading >= position or "\n" in text[heading:position] or not _ONE_GOAL_LABEL.match(text, heading):
+        return True
+    return not text[text.rfind("\n", 0, heading) + 1 : heading].strip()
 
 
 class _Sections:

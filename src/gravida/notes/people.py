@@ -18,6 +18,12 @@ _SENTENCE_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\b[A-Z])\.
 #: A templated referral's date on the line after the provider ("Referring Provider: ...\nReferral Date: ...").
 _DATE_FIELD = re.compile(r"[ \t]*(?:referral|rx|order|prescription|script)\s+date\s*[:\-]?[^\n]*", re.IGNORECASE)
 _NAME = re.compile(r"((?:Dr\.?\s+)?[A-Z][A-Za-z'.\-]*(?:\s+[A-Z][A-Za-z'.\-]*){0,3})")
+#: What a credential on a closing line follows when it signs the note: a comma or a name ("— L. Stoica, PT",
+#: "Kate Larsen DC"), or nothing (a block's credential line under the name); not a word of a sentence ("D/c from
+#: skilled PT", "return to PT").
+_AFTER_NAME = re.compile(r"(?:,|\b[A-Z][\w'.\-]*|^\s*(?:/s/|[-—–])?)\s*$")
+#: A signing line in a note typed all in lower case ("/s/ wren halvorsen, lmt", "signed: beatriz underwood, lmt").
+_LOWERCASE_SIGNING = re.compile(r"^\s*(?:/s/|signed\b|signature\b|electronically\s+signed\b|e-?signed\b|[-—–])")
 
 SpanMaker = Callable[[int, int], TextSpan]
 
@@ -84,18 +90,23 @@ def find_referral(
 def find_signature(
     text: str, q: Quantities, vocabulary: NoteVocabulary, credentials: CredentialReader, span: SpanMaker
 ) -> PersonFact | None:
-    """The therapist's signature: a signing cue or the closing lines, with a therapist credential."""
-    candidates: list[tuple[int, int]] = []
+    """The therapist's signature: a signing cue or the closing lines, with a therapist credential (on a closing line
+    without a cue, one that follows a name: the last lines may be a sentence that names a profession)."""
+    candidates: list[tuple[int, int, bool]] = []
     for m in q.finditer("signature_cue", text):
         if m.group(0).lower().startswith(("signed", "electronically", "e-signed", "esigned", "digitally", "signature")):
-            candidates.append((m.start(), _line_end(text, m.end())))
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+            candidates.append((m.start(), _line_end(text, m.end()), True))
+    lines = [(m.start(), m.end(), False) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
     candidates.extend(lines[-3:][::-1])
-    for start, end in candidates:
+    for start, end, cued in candidates:
         line = text[start:end]
         if q.search("referral_cue", line):
             continue
         found = credentials.find(line, THERAPIST_CREDENTIALS)
+        if not found:
+            found = _lowercase_credentials(line, credentials)
+        if not cued:
+            found = [f for f in found if _AFTER_NAME.search(line, 0, f[1])]
         if _BLANK_SIGNATURE.search(line) and not found:
             return PersonFact(signed=False, span=span(start, end), rule="notes.signature.blank")
         if not found:
@@ -103,7 +114,7 @@ def find_signature(
         credential, c_start, _ = found[0]
         before = re.sub(r"(?i)^.*?(?:signed\s+by|signed|signature|therapist|provider|clinician)\s*[:\-]?\s*", "",
                         line[:c_start])
-        name = before.strip(" ,-—–:") or None
+        name = re.sub(r"^/s/\s*", "", before.strip(" ,-—–:")) or None
         npis = q.npi(line)
         return PersonFact(
             name=name,
@@ -114,6 +125,18 @@ def find_signature(
             rule="notes.signature",
         )
     return None
+
+
+def _lowercase_credentials(line: str, credentials: CredentialReader) -> list[tuple[str, int, int]]:
+    """The credentials of a signing line typed in lower case ("/s/ ravi halvorsen, lmt, bctmb"), where the
+    abbreviations, matched in capitals elsewhere, are lower case too: only one after the name and a comma, so that
+    "pt" for patient is never read as PT."""
+    if any(c.isupper() for c in line) or not _LOWERCASE_SIGNING.match(line):
+        return []
+    upper = line.upper()
+    if len(upper) != len(line):
+        return []
+    return [f for f in credentials.find(upper, THERAPIST_CREDENTIALS) if line[: f[1]].rstrip().endswith(",")]
 
 
 def _line_end(text: str, position: int) -> int:

@@ -240,8 +240,9 @@ class Quantities:
         return hits
 
     def duration(self, text: str) -> Hit | None:
+        """Weeks of care: "x 6 wks", "6 weeks of treatment", or a template's "Duration: 8 weeks" field."""
         for m in self._all("duration", text):
-            return Hit(m.start(), m.end(), int(m["d"] or m["d2"]), "patterns.duration")
+            return Hit(m.start(), m.end(), int(m["d"] or m["d2"] or m["d3"]), "patterns.duration")
         return None
 
     def measurable(self, text: str) -> bool:
