@@ -10,7 +10,7 @@ import importlib.util
 import io
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -19,8 +19,9 @@ from types import ModuleType
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import BaseModel
 
-from gravida.domain.remittance import Remittance
+from gravida.domain.remittance import Adjustment, ClaimPayment, Remark, Remittance, ServicePayment
 from gravida.interchange.x12 import X12Error, balance_problems, read_835, read_835_file
 from gravida.knowledge.remittance_codes import describe_carc, describe_code, describe_rarc, remittance_codes
 
@@ -542,3 +543,61 @@ def test_the_synthetic_835_reads_back_with_its_totals_and_balances_and_pyx12_acc
     finally:
         logging.disable(logging.NOTSET)
     assert ok, "pyx12 refuses the synthetic 835"
+
+
+# --- what the reader builds without pydantic validating it ----------------------------------------------------
+
+
+def _pairs(built: object, validated: object) -> Iterator[tuple[BaseModel, BaseModel]]:
+    """The models of two results side by side, depth first."""
+    if isinstance(built, BaseModel) and isinstance(validated, BaseModel):
+        yield built, validated
+        for name in type(built).model_fields:
+            yield from _pairs(getattr(built, name), getattr(validated, name))
+    elif isinstance(built, tuple | list) and isinstance(validated, tuple | list):
+        assert len(built) == len(validated)
+        for pair in zip(built, validated, strict=True):
+            yield from _pairs(*pair)
+
+
+def test_every_model_the_reader_builds_is_what_pydantic_validation_builds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader builds its models from values it checked itself, without validating them (domain/trusted.py).
+    Read with pydantic validating every model instead, the same files give the same models: equal, in the same
+    field order (repr) and with the same fields set."""
+    made = load_benchmark("synthetic_835").synthetic_835(120, seed=3, claims_per_payment=50)
+    texts = [made.text, interchange(), *(sample(row[0]) for row in SAMPLE_TOTALS)]
+    built = [read_835(text) for text in texts]
+    claims_module = sys.modules["gravida.interchange.x12.r835_claims"]
+    for name, model in [("_ADJUSTMENT", Adjustment), ("_REMARK", Remark), ("_SERVICE", ServicePayment),
+                        ("_CLAIM", ClaimPayment)]:  # fmt: skip
+        monkeypatch.setattr(claims_module, name, lambda values, model=model: model(**values))
+    validated = [read_835(text) for text in texts]
+    kinds = set()
+    for model, check in _pairs(built, validated):
+        kinds.add(type(model).__name__)
+        assert type(model) is type(check) and model == check and repr(model) == repr(check)
+        assert model.model_fields_set == check.model_fields_set
+    assert kinds >= {"Remittance", "ClaimPayment", "ServicePayment", "Adjustment", "Remark", "ProviderAdjustment"}
+
+
+def test_a_cas_met_again_reads_the_same_and_a_wrong_one_is_refused_where_it_is() -> None:
+    [remittance] = read_835(interchange(replaced(20, "CAS*CO*45*20.00")))  # line 2 repeats line 1's CAS
+    first, second = remittance.claims[0].services
+    assert second.adjustments[0] == first.adjustments[0] and len(second.adjustments) == 2
+    wrong = replaced(20, "CAS*XX*45*20.00")
+    wrong[15] = "CAS*XX*45*20.00"
+    with pytest.raises(X12Error, match=r"^segment 19 \(CAS\): CAS01 'XX' is not an adjustment group code"):
+        read_835(interchange(wrong))
+
+
+@pytest.mark.parametrize("layout", ["one line", "CR LF", "blank lines and segments", "spaces before identifiers"])
+def test_the_layout_around_terminators_does_not_change_what_is_read(layout: str) -> None:
+    text = interchange()  # written with a line break after each terminator
+    variants = {
+        "one line": text.replace("~\n", "~"),
+        "CR LF": text.replace("~\n", "~\r\n"),
+        "blank lines and segments": text.replace("~\n", "~\n\n").replace("~", "~ ~", 1),
+        "spaces before identifiers": text.replace("~\nGS", "~\n  GS").replace("~\nCLP", "~\n\tCLP"),
+    }
+    assert variants[layout] != text
+    assert read_835(variants[layout]) == read_835(text)

@@ -608,3 +608,48 @@ def test_a_damaged_file_is_read_or_refused_with_x12_error_never_a_traceback(inde
         assert error.segment_number is not None and str(error).startswith(f"segment {error.segment_number}")
     else:
         assert len(read.claims) + len(read.skipped) <= 1
+
+
+# --- parts validated once per read ----------------------------------------------------------------------------
+
+
+def _edited(text: str, edit: Any) -> str:
+    """`text` with `edit(elements)` applied to every segment (the elements as a list, edited in place)."""
+    segments = []
+    for segment in text.split("~"):
+        elements = segment.split("*")
+        edit(elements)
+        segments.append("*".join(elements))
+    return "~".join(segments)
+
+
+def test_a_repeated_part_that_fails_validation_is_reported_in_each_claim_as_the_claim_reports_it() -> None:
+    """The billing provider's tax id is validated once for all its claims; when it fails, each claim says so
+    exactly as a claim validated on its own does."""
+    claims = claims_with_parties(12, 4)
+
+    def short_tax_id(elements: list[str]) -> None:
+        if elements[:2] == ["REF", "EI"]:
+            elements[2] = "12345"
+
+    read = read_837p(_edited(write_837p(claims, ENVELOPE), short_tax_id), Directory.of(claims))
+    assert not read.claims and len(read.skipped) == len(claims)
+    reasons = {skipped.reason for skipped in read.skipped}
+    assert len(reasons) == 1 and reasons.pop().startswith("Gravida cannot hold this claim: billing_provider.tax_id:")
+
+
+def test_lines_validated_once_keep_the_charge_as_written() -> None:
+    """Lines alike but for a charge of 0 and of -0 (-0.0 == 0.0): each keeps its own."""
+    claims = claims_with_parties(6, 3)
+    lines = itertools.count()
+
+    def zero_charges(elements: list[str]) -> None:
+        if elements[0] == "CLM":
+            elements[2] = "0"
+        elif elements[0] == "SV1":
+            elements[1:5] = ["HC:97140:GP", "-0" if next(lines) % 2 else "0", "UN", "1"]
+            elements[7] = "1"
+
+    read = read_837p(_edited(write_837p(claims, ENVELOPE), zero_charges), Directory.of(claims))
+    charges = [repr(line.charge) for claim in read.claims for line in claim.lines]
+    assert "-0.0" in charges and "0.0" in charges and not read.skipped

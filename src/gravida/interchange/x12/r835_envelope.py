@@ -7,8 +7,11 @@ A transaction set of another kind (an 837 passed to the 835 reader) is refused a
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import attrgetter, itemgetter
 
 from gravida.interchange.x12.tokens import Segment, X12Error
 
@@ -22,6 +25,10 @@ TRANSACTION_NAMES = {
     "999": "a 999 implementation acknowledgment",
     "997": "a 997 functional acknowledgment",
 }
+
+
+#: Where a transaction set's segments stop: its SE, or a header that says the SE is missing.
+_SET_ENDS = frozenset({"SE", "ST", "GE", "GS"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +56,12 @@ def _check_trailer(trailer: Segment, count: int, counted: int, what: str, contro
         )
 
 
+def _positions(segments: list[Segment], identifiers: frozenset[str]) -> list[int]:
+    """The positions of the segments with one of `identifiers`, in one pass that runs in C."""
+    kinds = map(itemgetter(0), map(attrgetter("elements"), segments))
+    return list(compress(count(), map(identifiers.__contains__, kinds)))
+
+
 def transaction_sets(segments: list[Segment], expected: str = "835") -> Iterator[TransactionSet]:
     """Yield each transaction set after checking the envelope around it; the first problem raises X12Error."""
     isa = segments[0]
@@ -56,6 +69,7 @@ def transaction_sets(segments: list[Segment], expected: str = "835") -> Iterator
     if len(segments) < 2 or last.id != "IEA":
         raise last.error(f"expected the interchange to end with IEA, found {last.id}")
     end = len(segments) - 1
+    set_ends = _positions(segments, _SET_ENDS)  # where each transaction set may stop
     index = 1
     groups = 0
     while index < end:
@@ -80,9 +94,8 @@ def transaction_sets(segments: list[Segment], expected: str = "835") -> Iterator
                 name = TRANSACTION_NAMES.get(kind, f"transaction set {kind!r}")
                 raise st.error(f"this is {name}, not an {expected}; the {expected} reader reads only {expected}s")
             start = index
-            index += 1
-            while index < end and segments[index].id not in ("SE", "ST", "GE", "GS"):
-                index += 1
+            following = bisect_right(set_ends, index)
+            index = set_ends[following] if following < len(set_ends) else end
             se = segments[index]
             if se.id != "SE":
                 raise se.error(f"expected SE to close the transaction set opened at segment {st.number}, found {se.id}")

@@ -13,14 +13,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
 
-from gravida.interchange.x12.tokens import Delimiters, Segment
+from gravida.domain.remittance import Adjustment, Remark
+from gravida.interchange.x12.tokens import Delimiters, Segment, X12Error
 from gravida.knowledge.remittance_codes import Kind, RemittanceCodes
 
 #: X12 type R: ASCII digits only (Python's \d would also take other scripts' digits, which no 835 may carry).
 _AMOUNT = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\Z")
 _STRAY_SEPARATOR = re.compile(r"[A-Z0-9]{2}([^A-Za-z0-9 ])")
+_BLANKS = ("",) * 24  # padding for `padded`
 
 #: Product/service qualifiers the 005010X221A1 guide allows in SVC01-1 and SVC06-1.
 SERVICE_QUALIFIERS = frozenset({"AD", "ER", "HC", "HP", "IV", "N4", "N6", "NU", "UI", "WK"})
@@ -31,25 +32,49 @@ def place(segment: Segment, position: int) -> str:
     return f"{segment.id}{position:02d}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Context:
-    """What one read shares: the interchange's separators, the code labels, and the warnings gathered so far."""
+    """What one read shares: the interchange's separators, the code labels, and the warnings gathered so far.
+
+    It also remembers what it has already read (numbers, dates, procedure codes, CAS segments, remarks) for the
+    rest of the read only: a remittance repeats them thousands of times, and a cache kept past the read would hold
+    thousands of the file's strings alive (which slowed whatever ran next).
+    """
 
     delimiters: Delimiters
     codes: RemittanceCodes
     warnings: list[str] = field(default_factory=list)
-    _labels: dict[tuple[Kind, str], str] = field(default_factory=dict)
+    _labels: dict[Kind, dict[str, str]] = field(default_factory=dict)
+    _numbers: dict[str, Decimal] = field(default_factory=dict)
+    #: Raw CCYYMMDD dates already read, and the day each names (None: no such day).
+    days: dict[str, date | None] = field(default_factory=dict)
+    #: CAS segments already read, by their elements: half the CAS of a remittance repeat one seen before.
+    adjustments: dict[tuple[str, ...], tuple[Adjustment, ...]] = field(default_factory=dict)
+    #: Procedure composites already read (HC:97140:GP): qualifier, code, modifiers.
+    procedures: dict[str, tuple[str, str, tuple[str, ...]]] = field(default_factory=dict)
+    remarks: dict[str, Remark] = field(default_factory=dict)
 
     def label(self, kind: Kind, code: str) -> str:
         """The code's label from Gravida's tables, remembered for the rest of the read."""
-        key = (kind, code)
-        found = self._labels.get(key)
+        labels = self._labels.get(kind)
+        if labels is None:
+            labels = self._labels[kind] = {}
+        found = labels.get(code)
         if found is None:
-            found = self._labels[key] = self.codes.label(kind, code)
+            found = labels[code] = self.codes.label(kind, code)
         return found
 
     def warn(self, segment: Segment, message: str) -> None:
         self.warnings.append(f"segment {segment.number} ({segment.id}): {message}")
+
+    def decimal(self, segment: Segment, position: int, raw: str, kind: str) -> Decimal:
+        """`raw` (stripped, not empty) as a Decimal (X12 type R); X12Error naming the element when it is not one."""
+        number = self._numbers.get(raw)
+        if number is None:
+            if not _AMOUNT.match(raw):
+                raise segment.error(f"{place(segment, position)} {raw!r} is not {kind}")
+            number = self._numbers[raw] = Decimal(raw)
+        return number
 
     def composite(self, segment: Segment, position: int) -> list[str]:
         """The parts of a composite element; a composite split by an undeclared separator is split by that one."""
@@ -75,61 +100,79 @@ def element(segment: Segment, position: int) -> str:
     return elements[position].strip() if position < len(elements) else ""
 
 
+def qualified(segment: Segment) -> tuple[str, str]:
+    """Elements 1 and 2, stripped ("" where absent): the qualifier and value of a DTM, REF, AMT or LQ.
+
+    `element(segment, 1), element(segment, 2)` in one call, for the segments every service line repeats.
+    """
+    elements = segment.elements
+    if len(elements) > 2:
+        return elements[1].strip(), elements[2].strip()
+    return (elements[1].strip() if len(elements) > 1 else ""), ""
+
+
+def padded(segment: Segment, width: int) -> tuple[str, ...]:
+    """The elements as written, with "" for those absent up to `width`.
+
+    `padded(segment, n)[i].strip()` is `element(segment, i)` for every i up to n: one call for a segment whose
+    elements are nearly all read (CLP, SVC), instead of one each.
+    """
+    elements = segment.elements
+    if len(elements) > width:
+        return elements
+    return elements + _BLANKS[: width + 1 - len(elements)]
+
+
 def required(segment: Segment, position: int, what: str) -> str:
     value = element(segment, position)
     if not value:
-        raise segment.error(f"{place(segment, position)} ({what}) is required but empty")
+        raise missing(segment, position, what)
     return value
+
+
+def missing(segment: Segment, position: int, what: str) -> X12Error:
+    """The error for a required element left empty: `if not value: raise missing(segment, 2, "...")`."""
+    return segment.error(f"{place(segment, position)} ({what}) is required but empty")
 
 
 def optional(segment: Segment, position: int) -> str | None:
     return element(segment, position) or None
 
 
-def amount(segment: Segment, position: int, what: str) -> Decimal:
+def amount(context: Context, segment: Segment, position: int, what: str) -> Decimal:
     """A required monetary amount (X12 type R), as Decimal."""
     raw = element(segment, position)
     if not raw:
-        raise segment.error(f"{place(segment, position)} ({what}) is required but empty")
-    return _decimal(segment, position, raw, "an amount")
-
-
-def optional_amount(segment: Segment, position: int) -> Decimal | None:
-    raw = element(segment, position)
-    return _decimal(segment, position, raw, "an amount") if raw else None
-
-
-def optional_quantity(segment: Segment, position: int) -> Decimal | None:
-    raw = element(segment, position)
-    return _decimal(segment, position, raw, "a quantity") if raw else None
-
-
-def _decimal(segment: Segment, position: int, raw: str, kind: str) -> Decimal:
-    if not _AMOUNT.match(raw):
-        raise segment.error(f"{place(segment, position)} {raw!r} is not {kind}")
-    return Decimal(raw)
-
-
-@lru_cache(maxsize=8192)
-def _calendar_day(raw: str) -> date | None:
-    """Eight digits as a date; None when there is no such day. Cached: a remittance repeats its dates."""
-    try:
-        return date(int(raw[:4]), int(raw[4:6]), int(raw[6:]))
-    except ValueError:
-        return None
+        raise missing(segment, position, what)
+    return context.decimal(segment, position, raw, "an amount")
 
 
 def optional_date(context: Context, segment: Segment, position: int) -> date | None:
     """A CCYYMMDD date. Not eight digits: an error. Eight digits but no such day: a warning and no date."""
-    raw = element(segment, position)
+    return date_of(context, segment, position, element(segment, position))
+
+
+def date_of(context: Context, segment: Segment, position: int, raw: str) -> date | None:
+    """`raw` (element `position`, stripped) as an optional CCYYMMDD date, as `optional_date` reads it."""
     if not raw:
         return None
-    if len(raw) != 8 or not raw.isdigit() or not raw.isascii():
-        raise segment.error(f"{place(segment, position)} {raw!r} is not a date (CCYYMMDD)")
-    day = _calendar_day(raw)
+    try:
+        day = context.days[raw]
+    except KeyError:
+        day = context.days[raw] = _calendar_day(segment, position, raw)
     if day is None:
         context.warn(segment, f"{place(segment, position)} {raw!r} is not a calendar date; the date is left empty")
     return day
+
+
+def _calendar_day(segment: Segment, position: int, raw: str) -> date | None:
+    """Eight ASCII digits as a date, None when they name no day; X12Error when `raw` is not eight digits."""
+    if len(raw) != 8 or not raw.isdigit() or not raw.isascii():
+        raise segment.error(f"{place(segment, position)} {raw!r} is not a date (CCYYMMDD)")
+    try:
+        return date(int(raw[:4]), int(raw[4:6]), int(raw[6:]))
+    except ValueError:
+        return None
 
 
 def check_width(segment: Segment, most: int) -> None:

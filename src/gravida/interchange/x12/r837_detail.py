@@ -16,7 +16,7 @@ from datetime import date
 
 from gravida.domain.submission import ClaimSubmission
 from gravida.interchange.x12 import r837_values as v
-from gravida.interchange.x12.r837_build import Directory, build_claim
+from gravida.interchange.x12.r837_build import Directory, ValidatedParts, build_claim
 from gravida.interchange.x12.tokens import Segment
 
 
@@ -27,6 +27,7 @@ class DetailReader:
         self.component = component
         self.submitted_on = submitted_on
         self.directory = directory
+        self.known = ValidatedParts()
         self.claims: list[ClaimSubmission] = []
         self.skipped: list[v.SkippedClaim] = []
         self.skipping = False
@@ -43,13 +44,11 @@ class DetailReader:
         This is the reader's hot loop (every detail segment passes here), so it dispatches in place.
         """
         handlers = _HANDLERS
-        end = len(segments)
-        while index < end:
-            segment = segments[index]
+        for position in range(index, len(segments)):
+            segment = segments[position]
             segment_id = segment.elements[0]
             if segment_id in stops:
-                break
-            index += 1
+                return position
             if self.skipping and segment_id != "HL" and segment_id != "CLM":
                 continue
             handler = handlers.get(segment_id)
@@ -61,7 +60,7 @@ class DetailReader:
                 handler(self, segment)
             except v.Unholdable as problem:
                 self._skip(problem)
-        return index
+        return len(segments)
 
     def finish(self) -> None:
         """Close the open claim (at the next HL, CLM or SE)."""
@@ -71,7 +70,9 @@ class DetailReader:
                 self._close_line(claim)
                 assert self.billing is not None and self.insured is not None  # a CLM is only opened inside them
                 self.claims.append(
-                    build_claim(self.billing, self.insured, self.patient, claim, self.submitted_on, self.directory)
+                    build_claim(
+                        self.billing, self.insured, self.patient, claim, self.submitted_on, self.directory, self.known
+                    )
                 )
             except v.Unholdable as problem:
                 self.skipped.append(v.SkippedClaim.because(claim.claim_id, problem))
@@ -93,7 +94,7 @@ class DetailReader:
     def _hl(self, segment: Segment) -> None:
         self.finish()
         self.skipping = False
-        number, parent, level = segment.get(1), segment.get(2), segment.get(3)
+        _, number, parent, level = v.padded(segment, 3)[:4]
         if not number or number in self.levels:
             raise segment.error(f"HL01 must be a new hierarchical id, found {number!r}")
         self.levels[number] = level
@@ -120,18 +121,17 @@ class DetailReader:
             return
         if self.insured is None or self.loop != "2000B":
             raise segment.error("expected SBR right after a subscriber HL (HL03 22)")
+        elements = v.padded(segment, 9)
         self.insured.sbr = segment
-        self.insured.is_patient = segment.get(2) == "18"
-        filing = segment.get(9)
+        self.insured.is_patient = elements[2] == "18"
+        filing = elements[9]
         if not filing:
             raise segment.error("SBR09 (the claim filing indicator code) is required")
-        if segment.get(1) != "P":
-            raise v.unholdable(
-                segment, f"SBR01 is {segment.get(1)!r}; Gravida reads claims to the primary payer (P) only"
-            )
+        if elements[1] != "P":
+            raise v.unholdable(segment, f"SBR01 is {elements[1]!r}; Gravida reads claims to the primary payer (P) only")
         if filing not in v.FILING_INDICATORS:
             raise v.unholdable(segment, f"SBR09 claim filing indicator {filing!r} is not one Gravida holds")
-        self.insured.group_number = segment.get(3) or None
+        self.insured.group_number = elements[3] or None
         self.insured.filing_indicator = filing
 
     def _pat(self, segment: Segment) -> None:
@@ -148,27 +148,28 @@ class DetailReader:
     # ---------------------------------------------------------------- names and their details
 
     def _nm1(self, segment: Segment) -> None:
-        entity = segment.get(1)
+        elements = v.padded(segment, 9)
+        entity = elements[1]
         if self.claim is None:
             if entity == "85" and self.loop == "2000A" and self.billing is not None:
                 self.loop = "2010AA"
-                self.billing.npi = v.npi(segment, "the billing provider (2010AA NM1*85)")
-                if segment.get(2) == "2":
-                    self.billing.name = segment.get(3)
+                self.billing.npi = v.npi(segment, elements, "the billing provider (2010AA NM1*85)")
+                if elements[2] == "2":
+                    self.billing.name = elements[3]
                 else:
-                    self.billing.person = v.person(segment, "the billing provider (2010AA NM1*85)")
+                    self.billing.person = v.person(segment, elements, "the billing provider (2010AA NM1*85)")
             elif entity == "IL" and self.insured is not None and self.loop == "2000B":
                 if self.insured.sbr is None:
                     raise segment.error("expected SBR before the subscriber name (2000B)")
                 self.loop = "2010BA"
-                self.insured.name = v.person(segment, "the subscriber (2010BA NM1*IL)")
-                self.insured.member_id = segment.get(9) or None
+                self.insured.name = v.person(segment, elements, "the subscriber (2010BA NM1*IL)")
+                self.insured.member_id = elements[9] or None
             elif entity == "PR" and self.insured is not None and self.loop in {"2010BA", "2010BA-other"}:
                 self.loop = "2010BB"
-                self.insured.payer = {"name": segment.get(3), "payer_id": segment.get(9)}
+                self.insured.payer = {"name": elements[3], "payer_id": elements[9]}
             elif entity == "QC" and self.patient is not None and self.loop == "2000C":
                 self.loop = "2010CA"
-                self.patient.name = v.person(segment, "the patient (2010CA NM1*QC)")
+                self.patient.name = v.person(segment, elements, "the patient (2010CA NM1*QC)")
             else:
                 self.loop = "2010BA-other" if self.loop.startswith("2010BA") else "other"
             return
@@ -177,16 +178,16 @@ class DetailReader:
             self.loop = "2330"  # the other payer's subscriber, payer and providers: not held
         elif entity == "DN" and not claim.lines:
             self.loop = "2310A"
-            if segment.get(8) == "XX":
-                claim.referring_npi = v.npi(segment, "the referring provider (2310A NM1*DN)")
-                claim.referring_name = v.person(segment, "the referring provider (2310A NM1*DN)")
+            if elements[8] == "XX":
+                claim.referring_npi = v.npi(segment, elements, "the referring provider (2310A NM1*DN)")
+                claim.referring_name = v.person(segment, elements, "the referring provider (2310A NM1*DN)")
         elif entity == "82" and not claim.lines:
             self.loop = "2310B"
             claim.rendering = segment
-            claim.rendering_npi = v.npi(segment, "the rendering provider (2310B NM1*82)")
-            claim.rendering_name = v.person(segment, "the rendering provider (2310B NM1*82)")
+            claim.rendering_npi = v.npi(segment, elements, "the rendering provider (2310B NM1*82)")
+            claim.rendering_name = v.person(segment, elements, "the rendering provider (2310B NM1*82)")
         elif entity == "82" and claim.lines:
-            line_npi = v.npi(segment, "the line's rendering provider (2420A NM1*82)")
+            line_npi = v.npi(segment, elements, "the line's rendering provider (2420A NM1*82)")
             assert self.billing is not None
             if line_npi != (claim.rendering_npi or self.billing.npi):
                 raise v.unholdable(
@@ -224,13 +225,14 @@ class DetailReader:
             target = self.patient
         if target is None:
             return
-        if segment.get(1) != "D8":
-            raise segment.error(f"expected DMG01 D8 (a birth date), found {segment.get(1)!r}")
-        target.birth_date = v.d8(segment, 2, "birth date")
-        target.sex = segment.get(3) or "U"
+        elements = v.padded(segment, 3)
+        if elements[1] != "D8":
+            raise segment.error(f"expected DMG01 D8 (a birth date), found {elements[1]!r}")
+        target.birth_date = v.d8_of(segment, 2, elements[2], "birth date")
+        target.sex = elements[3] or "U"
 
     def _ref(self, segment: Segment) -> None:
-        kind, value = segment.get(1), segment.get(2)
+        _, kind, value = v.padded(segment, 2)[:3]
         if self.loop == "2010AA" and self.billing is not None:
             if kind == "EI":
                 self.billing.tax_id = v.tax_id(value)
@@ -255,12 +257,13 @@ class DetailReader:
                     return
 
     def _prv(self, segment: Segment) -> None:
-        if segment.get(2) != "PXC":
+        elements = v.padded(segment, 3)
+        if elements[2] != "PXC":
             return
         if self.loop == "2000A" and self.billing is not None:
-            self.billing.taxonomy = segment.get(3)
+            self.billing.taxonomy = elements[3]
         elif self.loop == "2310B" and self.claim is not None:
-            self.claim.rendering_taxonomy = segment.get(3)
+            self.claim.rendering_taxonomy = elements[3]
 
     # ---------------------------------------------------------------- the claim and its lines
 
@@ -272,17 +275,17 @@ class DetailReader:
             raise segment.error("expected CLM inside a subscriber (2000B) or patient (2000C) level")
         if self.patient is None and not insured.is_patient:
             raise segment.error("the subscriber is not the patient (SBR02 is not 18), so CLM must follow a 2000C loop")
-        place, qualifier, frequency = [*segment.get(5).split(self.component), "", "", ""][:3]
+        elements = v.padded(segment, 5)
+        place, qualifier, frequency = [*elements[5].split(self.component), "", "", ""][:3]
         if len(place) != 2 or qualifier != "B" or frequency not in v.FREQUENCIES:
             raise segment.error(
                 f"CLM05 must be place of service, B and frequency 1, 7 or 8 (like 11{self.component}B"
-                f"{self.component}1), found {segment.get(5)!r}"
+                f"{self.component}1), found {elements[5]!r}"
             )
-        if not segment.get(1):
+        if not elements[1]:
             raise segment.error("CLM01 (the claim id) is empty")
-        self.claim = v.ClaimLoop(
-            segment, segment.get(1), v.amount(segment, 2, "total charge"), place, v.FREQUENCIES[frequency]
-        )
+        total = v.amount_of(segment, 2, elements[2], "total charge")
+        self.claim = v.ClaimLoop(segment, elements[1], total, place, v.FREQUENCIES[frequency])
         self.loop = "2300"
         for level in (self.billing, insured, self.patient):
             if level is not None and level.problem is not None:
@@ -324,36 +327,38 @@ class DetailReader:
         claim = self.claim
         if claim is None or self.loop != "2400" or len(claim.lines) != len(claim.line_segments) - 1:
             raise segment.error("expected SV1 right after LX")
-        procedure = segment.get(1).split(self.component)
+        elements = v.padded(segment, 7)
+        procedure = elements[1].split(self.component)
         if len(procedure) < 2 or not procedure[1]:
             raise segment.error(
                 f"SV101 must be a qualifier and a procedure code (like HC{self.component}97140), found "
-                f"{segment.get(1)!r}"
+                f"{elements[1]!r}"
             )
         if procedure[0] != "HC":
             raise v.unholdable(segment, f"SV101 qualifier is {procedure[0]!r}; Gravida holds HCPCS/CPT codes (HC)")
         code = procedure[1]
         if len(code) != 5:
             raise v.unholdable(segment, f"procedure code {code!r} is not 5 characters (a CPT or HCPCS code)")
-        charge = v.amount(segment, 2, "line charge")
-        units = v.amount(segment, 4, "units")
-        if segment.get(3) != "UN":
-            raise v.unholdable(segment, f"SV103 is {segment.get(3)!r}; Gravida holds services counted in units (UN)")
+        charge = v.amount_of(segment, 2, elements[2], "line charge")
+        units = v.amount_of(segment, 4, elements[4], "units")
+        if elements[3] != "UN":
+            raise v.unholdable(segment, f"SV103 is {elements[3]!r}; Gravida holds services counted in units (UN)")
         if units != int(units) or not 1 <= units <= 99:
-            raise v.unholdable(segment, f"SV104 units must be a whole number from 1 to 99, found {segment.get(4)!r}")
-        if segment.get(5) and segment.get(5) != claim.place_of_service:
+            raise v.unholdable(segment, f"SV104 units must be a whole number from 1 to 99, found {elements[4]!r}")
+        if elements[5] and elements[5] != claim.place_of_service:
             raise v.unholdable(
                 segment, "this line has its own place of service; a Gravida claim holds one for all lines"
             )
-        pointers_text = segment.get(7).split(self.component)
-        if not all(p.isdigit() and 1 <= int(p) <= 12 for p in pointers_text):
-            raise segment.error(f"SV107 must hold 1 to 4 diagnosis pointers 1-12, found {segment.get(7)!r}")
-        pointers = [int(p) for p in pointers_text]
+        pointers = []
+        for text in elements[7].split(self.component):
+            if not (text.isdigit() and 1 <= (pointer := int(text)) <= 12):
+                raise segment.error(f"SV107 must hold 1 to 4 diagnosis pointers 1-12, found {elements[7]!r}")
+            pointers.append(pointer)
         claim.lines.append(
             {
                 "code": code,
                 "units": int(units),
-                "modifiers": [m for m in procedure[2:6] if m],
+                "modifiers": list(filter(None, procedure[2:6])),
                 "diagnosis_pointers": pointers,
                 "charge": charge,
             }

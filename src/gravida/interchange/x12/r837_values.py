@@ -43,9 +43,24 @@ def unholdable(segment: Segment, message: str) -> Unholdable:
     return Unholdable(message, segment.number, segment.id)
 
 
+def padded(segment: Segment, width: int) -> tuple[str, ...]:
+    """The elements with "" for those absent up to `width`: `padded(segment, n)[i] == segment.get(i)`, i <= n.
+
+    One call for a handler that reads several elements, instead of one `get` each (the detail's hot path).
+    """
+    elements = segment.elements
+    if len(elements) > width:
+        return elements
+    return elements + ("",) * (width + 1 - len(elements))
+
+
 def d8(segment: Segment, position: int, what: str) -> date:
     """A CCYYMMDD date element."""
-    value = segment.get(position)
+    return d8_of(segment, position, segment.get(position), what)
+
+
+def d8_of(segment: Segment, position: int, value: str, what: str) -> date:
+    """`value` (element `position`) as a CCYYMMDD date."""
     if len(value) != 8 or not value.isdigit():
         raise segment.error(f"element {position} ({what}) must be a date CCYYMMDD, found {value!r}")
     try:
@@ -56,22 +71,27 @@ def d8(segment: Segment, position: int, what: str) -> date:
 
 def service_date(segment: Segment) -> date:
     """DTP*472: a D8 date, or an RD8 range that starts and ends on the same day (a claim holds one date)."""
-    qualifier = segment.get(2)
+    elements = padded(segment, 3)
+    qualifier = elements[2]
     if qualifier == "D8":
-        return d8(segment, 3, "service date")
+        return d8_of(segment, 3, elements[3], "service date")
     if qualifier == "RD8":
-        start, _, end = segment.get(3).partition("-")
+        start, _, end = elements[3].partition("-")
         if start != end:
             raise unholdable(
-                segment, f"the service date is a range ({segment.get(3)}); a Gravida claim holds one date of service"
+                segment, f"the service date is a range ({elements[3]}); a Gravida claim holds one date of service"
             )
-        return d8(Segment(segment.number, (segment.id, "", "", start)), 3, "service date")
+        return d8_of(segment, 3, start, "service date")
     raise segment.error(f"expected a service date qualifier D8 or RD8, found {qualifier!r}")
 
 
 def amount(segment: Segment, position: int, what: str) -> float:
     """An X12 decimal (R) element: digits with an optional sign and decimal point, nothing else."""
-    value = segment.get(position)
+    return amount_of(segment, position, segment.get(position), what)
+
+
+def amount_of(segment: Segment, position: int, value: str, what: str) -> float:
+    """`value` (element `position`) as an amount, read as `amount` reads it."""
     if not _DECIMAL.fullmatch(value):
         raise segment.error(f"element {position} ({what}) must be an amount, found {value!r}")
     number = float(value)
@@ -94,41 +114,43 @@ def tax_id(value: str) -> str:
     return f"{value[:2]}-{value[2:]}" if len(value) == 9 and value.isdigit() else value
 
 
-def person(segment: Segment, what: str) -> dict[str, Any]:
-    """NM1 of a person: last, first and middle names (NM103-NM105)."""
-    if segment.get(2) != "1":
-        raise unholdable(segment, f"{what} must be a person (NM102 1), found entity type {segment.get(2)!r}")
-    if not segment.get(3):
+def person(segment: Segment, elements: tuple[str, ...], what: str) -> dict[str, Any]:
+    """NM1 of a person: last, first and middle names (NM103-NM105); `elements` is `padded(segment, 9)`."""
+    if elements[2] != "1":
+        raise unholdable(segment, f"{what} must be a person (NM102 1), found entity type {elements[2]!r}")
+    if not elements[3]:
         raise segment.error(f"{what} has no last name (NM103 is required)")
-    name: dict[str, Any] = {"last": segment.get(3), "first": segment.get(4)}
+    name: dict[str, Any] = {"last": elements[3], "first": elements[4]}
     if not name["first"]:
         raise unholdable(segment, f"{what} has no first name (NM104); Gravida holds a first and a last name")
-    if segment.get(5):
-        name["middle"] = segment.get(5)
+    if elements[5]:
+        name["middle"] = elements[5]
     return name
 
 
-def npi(segment: Segment, what: str) -> str:
-    """NM108 XX and NM109: a 10-digit National Provider Identifier."""
-    number = segment.get(9)
-    if segment.get(8) != "XX" or len(number) != 10 or not number.isdigit():
+def npi(segment: Segment, elements: tuple[str, ...], what: str) -> str:
+    """NM108 XX and NM109: a 10-digit National Provider Identifier; `elements` is `padded(segment, 9)`."""
+    qualifier, number = elements[8], elements[9]
+    if qualifier != "XX" or len(number) != 10 or not number.isdigit():
         raise segment.error(
-            f"{what} has no NPI: expected NM108 XX and a 10-digit NM109, found {segment.get(8)!r} {number!r}"
+            f"{what} has no NPI: expected NM108 XX and a 10-digit NM109, found {qualifier!r} {number!r}"
         )
     return number
 
 
 def n3(segment: Segment) -> dict[str, Any]:
-    address: dict[str, Any] = {"line1": segment.get(1)}
-    if segment.get(2):
-        address["line2"] = segment.get(2)
+    elements = padded(segment, 2)
+    address: dict[str, Any] = {"line1": elements[1]}
+    if elements[2]:
+        address["line2"] = elements[2]
     return address
 
 
 def n4(segment: Segment, address: dict[str, Any] | None) -> dict[str, Any]:
     if address is None:
         raise segment.error("expected an N3 address line before N4")
-    address.update(city=segment.get(1), state=segment.get(2), zip=segment.get(3))
+    elements = padded(segment, 3)
+    address["city"], address["state"], address["zip"] = elements[1], elements[2], elements[3]
     return address
 
 

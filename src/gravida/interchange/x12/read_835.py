@@ -13,8 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from gravida.domain.remittance import ClaimPayment, ProviderAdjustment, Remittance
+from gravida.interchange.x12.collector import cyclic_collector_paused
 from gravida.interchange.x12.r835_balance import BalanceProblem, balance_problems
-from gravida.interchange.x12.r835_claims import ClaimBuilder, claim_segment, service_segment, start_claim, start_service
+from gravida.interchange.x12.r835_claims import (
+    SERVICE_SEGMENTS,
+    ClaimBuilder,
+    claim_segment,
+    start_claim,
+    start_service,
+)
 from gravida.interchange.x12.r835_envelope import TransactionSet, transaction_sets
 from gravida.interchange.x12.r835_values import (
     Context,
@@ -38,6 +45,8 @@ _PASSED_OVER = frozenset({"N2", "N3", "N4", "PER", "RDM", "NTE", "CUR", "TS3", "
 _HEADER_SEGMENTS = frozenset({"TRN", "CUR", "REF", "DTM", "NTE", "N1", "N2", "N3", "N4", "PER", "RDM"})
 #: Segments that belong to a claim (2100) and not to its service lines.
 _CLAIM_LEVEL = frozenset({"CAS", "NM1", "MOA", "MIA"})
+#: Segments that open or close a loop (or are refused) wherever they come; any other inside a claim is its own.
+_LOOP_STARTS = frozenset({"CLP", "SVC", "LX", "PLB", "BPR"})
 
 
 def read_835_file(path: Path | str) -> list[Remittance]:
@@ -56,6 +65,11 @@ def read_835_file(path: Path | str) -> list[Remittance]:
 def read_835(text: str) -> list[Remittance]:
     """Every 835 transaction set in an interchange, in order. Malformed input raises X12Error (a ValueError)."""
     _refuse_non_text(text)
+    with cyclic_collector_paused():
+        return _read(text)  # the segments are freed on return, before the collector looks at what is left
+
+
+def _read(text: str) -> list[Remittance]:
     delimiters, segments = tokenize(text)
     context = Context(delimiters, remittance_codes())
     remittances = []
@@ -105,8 +119,23 @@ class _TransactionReader:
                 f"expected BPR (financial information) right after the ST at segment {st.number}, found {found.id}"
             )
         self._bpr(body[0])
+        context = self.context
+        loop_starts = _LOOP_STARTS
+        service_segments = SERVICE_SEGMENTS
         for segment in body[1:]:
-            self._segment(segment)
+            # The hot path, in place: most segments are a claim's or a service line's own (CAS, DTM, REF, AMT).
+            claim = self.claim
+            kind = segment.elements[0]
+            if claim is None or kind in loop_starts:
+                self._segment(segment)
+            elif claim.service is not None:
+                read = service_segments.get(kind)
+                if read is None:
+                    self._misplaced_in_service(segment)
+                else:
+                    read(context, claim.service, segment)
+            elif not claim_segment(context, claim, segment):
+                self._unexpected(segment, "in a claim (2100 loop)")
         self._close_claim()
         return Remittance(
             control_number=st.get(2).strip(),
@@ -117,7 +146,9 @@ class _TransactionReader:
         )
 
     def _segment(self, segment: Segment) -> None:
-        kind = segment.id
+        """A segment outside a claim, or one that opens or closes a loop."""
+        kind = segment.elements[0]
+        claim = self.claim
         if self.state == "plb" and kind != "PLB":
             raise segment.error(f"expected PLB or SE after the provider adjustments, found {kind}")
         if kind == "CLP":
@@ -125,10 +156,10 @@ class _TransactionReader:
             self.claim = start_claim(self.context, segment)
             self.state = "claim"
         elif kind == "SVC":
-            if self.claim is None:
+            if claim is None:
                 raise segment.error("SVC outside a claim: expected a CLP before the first service line")
-            self.claim.close_service()
-            self.claim.service = start_service(self.context, segment)
+            claim.close_service()
+            claim.service = start_service(self.context, segment)
             self.state = "service"
         elif kind == "LX":
             self._close_claim()
@@ -139,20 +170,18 @@ class _TransactionReader:
             self.plb.extend(self._provider_adjustments(segment))
         elif kind == "BPR":
             raise segment.error("a second BPR: one transaction set carries one payment")
-        elif self.claim is not None and self.claim.service is not None:
-            if not service_segment(self.context, self.claim.service, segment):
-                if kind in _CLAIM_LEVEL:
-                    raise segment.error(f"{kind} belongs to the claim, before its first SVC (it came after one)")
-                self._unexpected(segment, "in a service line (2110 loop)")
-        elif self.claim is not None:
-            if not claim_segment(self.context, self.claim, segment):
-                self._unexpected(segment, "in a claim (2100 loop)")
         elif kind in _CLAIM_LEVEL or kind in ("LQ", "AMT"):
             raise segment.error(f"{kind} outside a claim: expected a CLP before it")
         elif self.state == "header" and kind in _HEADER_SEGMENTS:
             self._header_segment(segment)
         elif kind not in _PASSED_OVER:
             self._unexpected(segment, "here")
+
+    def _misplaced_in_service(self, segment: Segment) -> None:
+        kind = segment.elements[0]
+        if kind in _CLAIM_LEVEL:
+            raise segment.error(f"{kind} belongs to the claim, before its first SVC (it came after one)")
+        self._unexpected(segment, "in a service line (2110 loop)")
 
     def _unexpected(self, segment: Segment, where: str) -> None:
         raise segment.error(f"{segment.id} does not belong {where} of an 835 ({GUIDE})")
@@ -169,7 +198,7 @@ class _TransactionReader:
             raise segment.error(f"BPR03 {credit_debit!r} is not C (credit) or D (debit)")
         self.header.update(
             handling=required(segment, 1, "transaction handling code"),
-            total_paid=amount(segment, 2, "total actual provider payment amount"),
+            total_paid=amount(self.context, segment, 2, "total actual provider payment amount"),
             credit_debit=credit_debit,
             payment_method=optional(segment, 4),
             payment_date=optional_date(self.context, segment, 16),
@@ -243,7 +272,7 @@ class _TransactionReader:
                     reason=reason,
                     reason_label=self.context.label("plb_reasons", reason),
                     reference=(parts[1].strip() or None) if len(parts) > 1 else None,
-                    amount=amount(segment, first + 1, "provider adjustment amount"),
+                    amount=amount(self.context, segment, first + 1, "provider adjustment amount"),
                 )
             )
         if not found:

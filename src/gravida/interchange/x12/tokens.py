@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import count, repeat
+from operator import attrgetter, itemgetter
+from typing import NamedTuple
 
 ISA_LENGTH = 106
 """The ISA segment is fixed width: 105 characters and its terminator."""
@@ -36,9 +39,12 @@ class Delimiters:
     segment: str = "~"
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """One segment: its id, its elements (element 1 is `elements[1]`; `elements[0]` is the id) and position."""
+class Segment(NamedTuple):
+    """One segment: its id, its elements (element 1 is `elements[1]`; `elements[0]` is the id) and position.
+
+    A named tuple rather than a frozen dataclass: a 1 MB file has some 40,000 segments, and the tokenizer builds
+    tuples in C while a frozen dataclass sets each field through `object.__setattr__`. Immutable all the same.
+    """
 
     number: int
     elements: tuple[str, ...]
@@ -49,8 +55,11 @@ class Segment:
 
     def get(self, position: int, default: str = "") -> str:
         """Element `position` (1-based, as the guides number them), or `default` when absent or empty."""
-        if position < len(self.elements) and self.elements[position] != "":
-            return self.elements[position]
+        elements = self.elements
+        if position < len(elements):
+            value = elements[position]
+            if value:
+                return value
         return default
 
     def error(self, message: str) -> X12Error:
@@ -82,19 +91,60 @@ def read_delimiters(text: str) -> Delimiters:
 
 
 def tokenize(text: str) -> tuple[Delimiters, list[Segment]]:
-    """Split an interchange into numbered segments. Line breaks after terminators are tolerated."""
+    """Split an interchange into numbered segments. Line breaks after terminators are tolerated.
+
+    The first step of both readers, so it works in whole-list passes that run in C rather than segment by
+    segment, and checks each distinct identifier once: a file repeats a few dozen of them thousands of times.
+    """
     delimiters = read_delimiters(text)
     body = text.lstrip("\ufeff \t\r\n")
-    segments: list[Segment] = []
-    number = 0
-    for raw in body.split(delimiters.segment):
-        stripped = raw.strip("\r\n")
-        if not stripped.strip():
+    separator = delimiters.element
+    # One pass that maps built-ins over the pieces (no Python code runs once per segment): split, make the
+    # element tuple, number it. tuple.__new__(Segment, (number, elements)) is what Segment(number, elements) does.
+    pieces = filter(None, _pieces(body, delimiters.segment))
+    elements = map(tuple, map(str.split, pieces, repeat(separator)))
+    segments: list[Segment] = list(map(tuple.__new__, repeat(Segment), zip(count(1), elements)))
+    return delimiters, _checked(segments, separator)
+
+
+def _pieces(body: str, terminator: str) -> list[str]:
+    """The text of each segment, without the line breaks around its terminator.
+
+    Most files have no line breaks, or one after every terminator and none elsewhere; then a single split gives
+    the pieces with nothing left to strip, and the strip pass over every segment is saved.
+    """
+    if "\r" not in body and terminator not in "\r\n":
+        if "\n" not in body:
+            return body.split(terminator)
+        pieces = body.split(terminator + "\n")
+        breaks = len(pieces) - 1  # every terminator followed by a line break, and no other line break
+        if breaks == body.count(terminator) == body.count("\n"):
+            return pieces
+    return [raw.strip("\r\n") for raw in body.split(terminator)]
+
+
+def _checked(segments: list[Segment], separator: str) -> list[Segment]:
+    """The segments without the blanks between terminators, their identifiers stripped of spaces.
+
+    The first malformed identifier is refused with its segment's number (blanks are not counted). Usually every
+    distinct identifier is well-formed as written and the list is returned as it is.
+    """
+    written = set(map(itemgetter(0), map(attrgetter("elements"), segments)))
+    identifiers = {head: head.strip() for head in written}
+    if all(head == identifier and _well_formed(identifier) for head, identifier in identifiers.items()):
+        return segments
+    checked: list[Segment] = []
+    for segment in segments:
+        elements = segment.elements
+        if separator.join(elements).isspace():
             continue
-        number += 1
-        elements = tuple(stripped.split(delimiters.element))
-        segment_id = elements[0].strip()
-        if not (2 <= len(segment_id) <= 3 and segment_id.isalnum() and segment_id.isupper()) or segment_id[0].isdigit():
-            raise X12Error(f"expected a segment identifier, found {segment_id[:20]!r}", number)
-        segments.append(Segment(number, (segment_id, *elements[1:])))
-    return delimiters, segments
+        identifier = identifiers[elements[0]]
+        if not _well_formed(identifier):
+            raise X12Error(f"expected a segment identifier, found {identifier[:20]!r}", len(checked) + 1)
+        checked.append(Segment(len(checked) + 1, (identifier, *elements[1:])))
+    return checked
+
+
+def _well_formed(identifier: str) -> bool:
+    """Two or three upper-case letters or digits, not starting with a digit."""
+    return 2 <= len(identifier) <= 3 and identifier.isalnum() and identifier.isupper() and not identifier[0].isdigit()
