@@ -653,3 +653,13 @@ def test_lines_validated_once_keep_the_charge_as_written() -> None:
     read = read_837p(_edited(write_837p(claims, ENVELOPE), zero_charges), Directory.of(claims))
     charges = [repr(line.charge) for claim in read.claims for line in claim.lines]
     assert "-0.0" in charges and "0.0" in charges and not read.skipped
+
+
+@pytest.mark.parametrize(("old", "new"), [("***1:2~", "***1:²~"), ("*000000042*", "*00000004³*")])
+def test_digits_int_cannot_read_are_refused_with_their_segment(old: str, new: str) -> None:
+    """'²' passes str.isdigit but not int(): a damaged pointer or control number is an X12Error, not a traceback."""
+    text = write_837p([hand_claim()], ENVELOPE)
+    assert text.count(old) == 1
+    damaged = text.replace(old, new)
+    with pytest.raises(X12Error, match=r"segment \d+"):
+        read_837p(damaged)

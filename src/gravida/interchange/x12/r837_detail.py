@@ -17,7 +17,7 @@ from datetime import date
 from gravida.domain.submission import ClaimSubmission
 from gravida.interchange.x12 import r837_values as v
 from gravida.interchange.x12.r837_build import Directory, ValidatedParts, build_claim
-from gravida.interchange.x12.tokens import Segment
+from gravida.interchange.x12.tokens import Segment, ascii_digits
 
 
 class DetailReader:
@@ -252,7 +252,7 @@ class DetailReader:
         if self.loop == "2010AA" and self.billing is not None:
             for position in (3, 5, 7):
                 number = segment.get(position + 1)
-                if segment.get(position) == "TE" and len(number) == 10 and number.isdigit():
+                if segment.get(position) == "TE" and len(number) == 10 and ascii_digits(number):
                     self.billing.phone = number
                     return
 
@@ -351,7 +351,7 @@ class DetailReader:
             )
         pointers = []
         for text in elements[7].split(self.component):
-            if not (text.isdigit() and 1 <= (pointer := int(text)) <= 12):
+            if not (ascii_digits(text) and 1 <= (pointer := int(text)) <= 12):
                 raise segment.error(f"SV107 must hold 1 to 4 diagnosis pointers 1-12, found {elements[7]!r}")
             pointers.append(pointer)
         claim.lines.append(

@@ -19,7 +19,7 @@ from gravida.interchange.x12 import r837_values as v
 from gravida.interchange.x12.envelope import VERSION, Envelope
 from gravida.interchange.x12.r837_build import Directory
 from gravida.interchange.x12.r837_detail import DetailReader
-from gravida.interchange.x12.tokens import Segment, X12Error
+from gravida.interchange.x12.tokens import Segment, X12Error, ascii_digits
 
 #: GS01 functional identifier codes a wrong file is likely to carry, for the error that refuses it.
 _GROUP_KINDS = {"HP": "an 835 remittance (GS01 HP)", "HS": "a 270 eligibility inquiry (GS01 HS)"}
@@ -61,7 +61,7 @@ class _Cursor:
 
 def _count(segment: Segment, position: int, what: str) -> int:
     raw = segment.get(position)
-    if not raw.isdigit():
+    if not ascii_digits(raw):
         raise segment.error(f"{segment.id}{position:02d} must be the number of {what}, found {raw!r}")
     return int(raw)
 
@@ -100,7 +100,7 @@ def read_interchange(segments: list[Segment], component: str, directory: Directo
 
 
 def _check_isa(isa: Segment) -> None:
-    if not isa.get(13).isdigit() or len(isa.get(13)) != 9:
+    if not ascii_digits(isa.get(13)) or len(isa.get(13)) != 9:
         raise isa.error(f"ISA13 must be a 9-digit interchange control number, found {isa.get(13)!r}")
     if isa.get(12) != "00501":
         raise isa.error(f"ISA12 is {isa.get(12)!r}; an 837P (005010X222A1) interchange has version 00501")
@@ -187,7 +187,7 @@ def _contact(per: Segment) -> dict[str, Any]:
 def _created(gs: Segment) -> datetime:
     day = v.d8(gs, 4, "group creation date")
     clock = gs.get(5)
-    if not clock.isdigit() or len(clock) not in (4, 6, 7, 8) or int(clock[:2]) > 23 or int(clock[2:4]) > 59:
+    if not ascii_digits(clock) or len(clock) not in (4, 6, 7, 8) or int(clock[:2]) > 23 or int(clock[2:4]) > 59:
         raise gs.error(f"GS05 must be a time HHMM or HHMMSS, found {clock!r}")
     second = int(clock[4:6]) if len(clock) >= 6 else 0
     if second > 59:
@@ -210,7 +210,7 @@ def _envelope(isa: Segment, gs: Segment, bht: Segment, submitter: Segment, per: 
         "receiver_name": receiver.get(3),
         "receiver_id_code": receiver.get(9) or None,
         "interchange_control_number": int(isa.get(13)),
-        "group_control_number": int(gs.get(6)) if gs.get(6).isdigit() else gs.get(6),
+        "group_control_number": int(gs.get(6)) if ascii_digits(gs.get(6)) else gs.get(6),
         "reference": bht.get(3) or None,
         "usage": isa.get(15),
         "acknowledgment_requested": isa.get(14) == "1",

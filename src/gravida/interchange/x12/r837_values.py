@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from gravida.domain.parties import Relationship
-from gravida.interchange.x12.tokens import Segment, X12Error
+from gravida.interchange.x12.tokens import Segment, X12Error, ascii_digits
 
 
 class Unholdable(X12Error):
@@ -61,7 +61,7 @@ def d8(segment: Segment, position: int, what: str) -> date:
 
 def d8_of(segment: Segment, position: int, value: str, what: str) -> date:
     """`value` (element `position`) as a CCYYMMDD date."""
-    if len(value) != 8 or not value.isdigit():
+    if len(value) != 8 or not ascii_digits(value):
         raise segment.error(f"element {position} ({what}) must be a date CCYYMMDD, found {value!r}")
     try:
         return date(int(value[:4]), int(value[4:6]), int(value[6:]))
@@ -111,7 +111,7 @@ def dotted(code: str) -> str:
 
 def tax_id(value: str) -> str:
     """A 9-digit employer id as NN-NNNNNNN (REF*EI carries no hyphen)."""
-    return f"{value[:2]}-{value[2:]}" if len(value) == 9 and value.isdigit() else value
+    return f"{value[:2]}-{value[2:]}" if len(value) == 9 and ascii_digits(value) else value
 
 
 def person(segment: Segment, elements: tuple[str, ...], what: str) -> dict[str, Any]:
@@ -131,7 +131,7 @@ def person(segment: Segment, elements: tuple[str, ...], what: str) -> dict[str, 
 def npi(segment: Segment, elements: tuple[str, ...], what: str) -> str:
     """NM108 XX and NM109: a 10-digit National Provider Identifier; `elements` is `padded(segment, 9)`."""
     qualifier, number = elements[8], elements[9]
-    if qualifier != "XX" or len(number) != 10 or not number.isdigit():
+    if qualifier != "XX" or len(number) != 10 or not ascii_digits(number):
         raise segment.error(
             f"{what} has no NPI: expected NM108 XX and a 10-digit NM109, found {qualifier!r} {number!r}"
         )

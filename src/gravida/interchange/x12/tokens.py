@@ -148,3 +148,9 @@ def _checked(segments: list[Segment], separator: str) -> list[Segment]:
 def _well_formed(identifier: str) -> bool:
     """Two or three upper-case letters or digits, not starting with a digit."""
     return 2 <= len(identifier) <= 3 and identifier.isalnum() and identifier.isupper() and not identifier[0].isdigit()
+
+
+def ascii_digits(text: str) -> bool:
+    """Whether `text` is all ASCII digits: `str.isdigit` also accepts '²' and other digits `int` refuses, which
+    would turn a damaged element into a traceback instead of an error naming its segment."""
+    return text.isascii() and text.isdigit()
