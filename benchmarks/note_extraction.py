@@ -1,7 +1,7 @@
 """Per-field precision and recall of the note extractor on the labelled corpora, and notes read per second.
 
-Run: .venv/bin/python benchmarks/note_extraction.py [--corpus main|heldout|blind|final|all] [--misses [N]] [--field NAME]
-     [--notes 300] [--rounds 5]
+Run: .venv/bin/python benchmarks/note_extraction.py [--corpus main|heldout|blind|final|all] [--misses [N]]
+     [--field NAME] [--fresh SEED [--per-style N]] [--no-speed] [--notes 300] [--rounds 5]
 
 Accuracy, on four corpora, each reported on its own:
 - `main`: tests/note_corpus, written by scripts/write_note_corpus.py (`gravida.synthetic_notes`) by the same hands
