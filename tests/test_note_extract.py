@@ -619,6 +619,30 @@ def test_one_service_written_several_ways_is_one_technique(text: str, expected: 
     assert techniques(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Treatment:\n  Prenatal msg (shoulder) 30'", [("prenatal_massage", 30)]),
+     ("Tx: self-care trng x 15 min; trigger pt release to levator scap", [
+         ("self_care_training", 15), ("trigger_point_release", None)]),
+     ("A/P: HVLA T5, C2\n+ CP (sacrum) 10'", [("spinal_manipulation", None), ("cold_pack", 10)]),
+     ("INTERVENTIONS\n  ther ex ............ n/a ... 12 min", [("therapeutic_exercise", 12)]),
+     ("Phone: left msg to reschedule. Prenatal massage (50 min) on Friday kept as scheduled.", [])],
+)
+def test_more_shorthand_and_layouts(text: str, expected: list[tuple[str, int | None]]) -> None:
+    assert techniques(text) == expected
+
+
+def test_n_a_still_answers_a_screening_field() -> None:
+    assert ("gestational_edema", "negated") in statuses(read_note("Screen:\n  Swelling: n/a"))
+
+
+@pytest.mark.parametrize(
+    "text", ["Client is 34w pregnant, due April 18.", "G2P0 @ 34w; c/o LBP", "Eval | DOS 5/8/25 | 34w"]
+)
+def test_weeks_written_with_a_bare_w(text: str) -> None:
+    assert read_note(text).pregnancy.gestational_age == "34w0d"
+
+
 # -- the pattern file ------------------------------------------------------------------------------------------------
 
 

@@ -59,6 +59,9 @@ Direction = Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO
 ContextCategory = Literal["NEGATED_EXISTENCE", "HISTORICAL", "HYPOTHETICAL", "FAMILY", "TERMINATE", "PSEUDO"]
 
 
+ContextTarget = Literal["conditions", "precautions", "techniques"]
+
+
 class ContextRuleSpec(BaseModel):
     model_config = _SPEC
 
@@ -66,6 +69,9 @@ class ContextRuleSpec(BaseModel):
     category: ContextCategory
     direction: Direction
     max_scope: int | None = Field(default=None, ge=1)
+    #: The kinds of mention the cue may modify (all when not given): "n/a" answers a screening field about a
+    #: condition, but in a treatment table it is an empty area column beside a technique.
+    applies_to: tuple[ContextTarget, ...] | None = None
 
 
 class ContextRules(BaseModel):

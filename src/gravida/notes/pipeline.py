@@ -114,7 +114,7 @@ def _headings_only_sectionizer() -> Any:
     class HeadingsOnlySectionizer(Sectionizer):  # type: ignore[misc]
         def __call__(self, doc: Any) -> Any:
             matcher = self._Sectionizer__matcher  # the stock component's matcher (name-mangled, not public)
-            matches = matcher(doc)
+            matches = _longest_first(matcher(doc))  # "A/P:" is one heading, not "A/" then a plan heading "P:"
             sections = []
             if not matches or matches[0][1] != 0:
                 sections.append(Section(None, 0, 0, 0, matches[0][1] if matches else len(doc)))
@@ -126,6 +126,16 @@ def _headings_only_sectionizer() -> Any:
             return doc
 
     return HeadingsOnlySectionizer
+
+
+def _longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Heading matches with no overlaps: where two overlap, the longer (then the earlier) one stands."""
+    kept: list[tuple[int, int, int]] = []
+    for match in sorted(matches, key=lambda m: (m[1], -(m[2] - m[1]))):
+        if kept and match[1] < kept[-1][2]:
+            continue
+        kept.append(match)
+    return kept
 
 
 def _quiet_third_party_logs() -> None:
@@ -222,7 +232,7 @@ def build_pipeline(vocabulary: NoteVocabulary, regions: dict[str, Any]) -> Any:
                 rule.category,
                 direction=rule.direction,
                 max_scope=rule.max_scope,
-                allowed_types=CONTEXT_LABELS,
+                allowed_types={LEXICON_LABELS[kind] for kind in rule.applies_to} if rule.applies_to else CONTEXT_LABELS,
             )
             for rule in vocabulary.context.rules
         ]
