@@ -966,3 +966,97 @@ def test_a_signature_typed_in_lower_case(text: str, expected: tuple[str, bool, s
 )
 def test_a_profession_named_in_a_closing_sentence_is_not_a_signature(text: str) -> None:
     assert read_note(text).therapist is None
+
+
+# -- pain timing, limitations, plan, goals, date of service, signature: wordings from a fourth generator's run -------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("CC: LBP; 6/10 (NRS) pre-session; STM 20 min.", [(6.0, "nprs", "before")]),
+        ("STM 20 min. 1/10 (VAS) post-tx, tol well.", [(1.0, "vas", "after")]),
+        ("S: neck pain, 5/10 on VAS pre-tx.", [(5.0, "vas", "before")]),
+        ("Pain (NPRS):  pre-treatment 7/10   post-treatment 2/10",
+         [(7.0, "nprs", "before"), (2.0, "nprs", "after")]),
+        ("NPRS 6/10 pre-tx 2/10 post-tx", [(6.0, "nprs", "before"), (2.0, "nprs", "after")]),
+    ],
+)
+def test_pain_timing_after_a_named_scale_or_in_a_labelled_row(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert [(p.score, p.scale, p.when) for p in read_note(text).pain] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("CC: SPD. ↑ w/ stairs. MFR 15 min.", ["stairs"]),
+        ("S: LBP, worse with prolonged sitting + lifting toddler.", ["sitting", "lifting"]),
+        ("Reports difficulty with standing, going up the stairs and turning over in bed.",
+         ["standing", "stairs", "rolling_in_bed"]),
+        ("Functional limitations: [ ] Driving  [x] Fwd bending", ["bending"]),
+    ],
+)
+def test_limitations_in_shorthand(text: str, expected: list[str]) -> None:
+    assert [f.value for f in read_note(text).functional_limitations] == expected
+
+
+def test_a_position_on_a_preg_cushion() -> None:
+    assert [p.concept for p in read_note("Pt positioned prone w/ preg cushion. MFR 10 min.").positions] == [
+        "prone_with_cushion"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tx: MFR L QL 15 min\n3x/wk for 4 wks\nSigned: A. Diaz, LMT", (3, 4)),
+        ("A: tol well\nProposed: 1x/week x 8 weeks once cleared by OB.", (1, 8)),
+        ("PLAN OF CARE\n  Freq: 2 x per wk | Dur: 6 weeks", (2, 6)),
+    ],
+)
+def test_a_frequency_with_weeks_of_care_is_a_plan(text: str, expected: tuple[int, int]) -> None:
+    plan = read_note(text).plan_of_care
+    assert plan is not None and (plan.frequency_per_week, plan.duration_weeks) == expected
+
+
+def test_an_activity_frequency_without_weeks_is_not_a_plan() -> None:
+    assert read_note("S: Pt walks 3x/wk for exercise. MFR 15 min.").plan_of_care is None
+
+
+def test_goals_listed_on_one_line_between_slashes() -> None:
+    goals = read_note("Goals: Walk 20 min without pain in 4 wks / Promote relaxation / Pain 2/10 with stairs\n").goals
+    assert [(g.span.text.strip(), g.measurable) for g in goals] == [
+        ("Goals: Walk 20 min without pain in 4 wks", True),
+        ("Promote relaxation", False),
+        ("Pain 2/10 with stairs", True),
+    ]
+
+
+@pytest.mark.parametrize("goal", ["Bridge hold 5 sec x10 by visit 8", "Plank hold 30 seconds by the fifth visit"])
+def test_a_goal_measured_in_seconds_and_reps_or_by_a_visit(goal: str) -> None:
+    goals = read_note(f"Goal 1: {goal}\n").goals
+    assert [g.measurable for g in goals] == [True]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pt is a 30 y/o G2P1 at 28 wks who presents on March 3, 2025 for LBP.", date(2025, 3, 3)),
+        ("Referral: Dr. Ana Kim, MD 2/1/25\n03-Mar-2025: pt seen for LBP, MFR 15 min.", date(2025, 3, 3)),
+        ("Referral: Dr. Ana Kim, MD 2/1/25\n2/14/25: OB cleared pt\nDOS: 3/3/25\nMFR 15 min.", date(2025, 3, 3)),
+    ],
+)
+def test_a_date_of_service_dictated_or_opening_a_chart_entry(text: str, expected: date) -> None:
+    assert read_note(text).date_of_service == expected
+
+
+@pytest.mark.parametrize("line", ["Provider signature: [ not signed ]", "Signature: unsigned"])
+def test_a_signature_field_marked_not_signed(line: str) -> None:
+    therapist = read_note(f"MFR 15 min. Tol well.\n{line}\n").therapist
+    assert therapist is not None and therapist.signed is False and therapist.credential is None
+
+
+def test_a_frequency_told_as_history_is_not_a_plan() -> None:
+    assert read_note("S: Pt has been walking 3x/wk for 6 weeks. MFR 15 min.").plan_of_care is None

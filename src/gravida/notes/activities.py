@@ -55,10 +55,11 @@ def _compiled(vocabulary: NoteVocabulary) -> _Compiled:
             activity_after=re.compile(rf"(?:[^\w\n.;]+\w+){{0,5}}?[^\w\n.;]+({words})\b"),
             # Greedy lead: the activity nearest the limiter ("shoes and socks and standing limited" is standing).
             activity_before=re.compile(rf".*\b({words})(?:[^\w\n.;]+\w+){{0,3}}?[^\w\n.;]+$"),
-            # An item's own words ("lifting her toddler", "sitting >30 min"), a list separator, and the next
-            # activity right after it: an activity behind other words ("relieved by walking") is not in the list.
+            # An item's own words ("lifting her toddler", "sitting >30 min"), a list separator (a comma, "and",
+            # "&", a slash, or the plus of shorthand: "standing + bending"), and the next activity right after it:
+            # an activity behind other words ("relieved by walking") is not in the list.
             activity_more=re.compile(
-                rf"[^\n.;,]{{0,40}}?(?:\s*,\s*(?:and\s+|or\s+|&\s*)?|\s+(?:and|or|&)\s+|\s*(?<!\bw)/\s*)({words})\b"
+                rf"[^\n.;,]{{0,40}}?(?:\s*,\s*(?:and\s+|or\s+|&\s*)?|\s+(?:and|or|&)\s+|\s*(?<!\bw)/\s*|\s+\+\s+)({words})\b"
             ),
             activity_label=re.compile(rf"[ \t]*({words})\b"),
             by_word=by_word,

@@ -13,7 +13,7 @@ import re
 from gravida.domain.note import PlanFacts, TextFact
 from gravida.notes.mentions import Sections, SentenceOf
 from gravida.notes.people import SpanMaker
-from gravida.notes.quantities import Quantities
+from gravida.notes.quantities import Hit, Quantities
 
 #: The words a goal opens with, which are not the goal ("Goals:", "STG (3 wks):", "1.", "-").
 _GOAL_PREFIX = re.compile(
@@ -25,6 +25,10 @@ _GOAL_PREFIX = re.compile(
 #: A sentence that is only a list number, or a goals heading and the first number ("2.", "Client Goals: 1."): the
 #: sentencizer splits a numbered item from its text.
 _GOAL_NUMBER_END = re.compile(r"\d{1,2}[.)]\s*$")
+#: A word ahead of a frequency in its clause (`_plan_line` allows a short label only).
+_PLAN_LABEL_WORD = re.compile(r"[^\W\d_]+")
+#: The slash between goals listed on one line: spaced, unlike the slash of a score or a ratio ("3/10", "4+/5").
+_GOAL_SEPARATOR = re.compile(r"[ \t]+/[ \t]+")
 #: A heading that labels one goal ("LTG: Pt will ..."), unlike "Goals:" over a list.
 _ONE_GOAL_LABEL = re.compile(r"(?:STG|LTG|Goal)\s*:")
 #: What the sentencizer may leave at a sentence's end that opens the next line (the dash before a signature).
@@ -42,11 +46,16 @@ _GOAL_STATUS = re.compile(
 def find_plan(
     text: str, q: Quantities, sections: Sections, sentence_of: SentenceOf, span: SpanMaker
 ) -> PlanFacts | None:
-    """Visits per week and weeks of care, from the plan section or a sentence that speaks of the plan."""
+    """Visits per week and weeks of care, from the plan section, a sentence that speaks of the plan, or a frequency
+    that opens its line with weeks of care right after it ("2x/wk x 6 wks" on a line of its own)."""
     frequency = None
     for hit in q.frequencies(text):
         start, end = sentence_of(hit.start)
-        if sections.at(hit.start) == "plan" or q.search("plan_cue", text, start, end):
+        if (
+            sections.at(hit.start) == "plan"
+            or q.search("plan_cue", text, start, end)
+            or _plan_line(text, q, max(start, text.rfind("\n", 0, hit.start) + 1), hit)
+        ):
             frequency = hit
             break
     if frequency is None:
@@ -60,6 +69,17 @@ def find_plan(
         duration_weeks=int(duration.value) if duration else None,
         span=span(frequency.start, end),
     )
+
+
+def _plan_line(text: str, q: Quantities, clause_start: int, frequency: Hit) -> bool:
+    """Whether a frequency is a plan of care by its own shape: it opens its line or sentence, behind at most a
+    short label ("2x/wk x 6 wks", "Proposed: 1x/week for 6 weeks", "P| 1x/wk x 6 wks"), and weeks of care follow it
+    (visits a week for so many weeks). Not an activity's frequency ("walks 3x/wk"), nor one told as history ("has
+    been walking 3x/wk for 6 weeks"): words ahead of it in the sentence say whose frequency it is."""
+    if len(_PLAN_LABEL_WORD.findall(text, clause_start, frequency.start)) > 2:
+        return False
+    weeks = q.search("duration", text, frequency.end, min(len(text), frequency.end + 24))
+    return weeks is not None and not text[frequency.end : weeks.start()].strip(" \t,;")
 
 
 def find_goals(
@@ -102,9 +122,26 @@ def find_goals(
             in_list = False
             continue  # "Goals met.": a report on the goals, not one
         in_list = numbered
-        measurable = q.measurable(sentence)
-        goals.append(TextFact(kind="goal", measurable=measurable, span=span(start, end), rule="notes.goal"))
+        for item_start, item_end in _goal_items(text, start, end):
+            measurable = q.measurable(text[item_start:item_end])
+            goals.append(
+                TextFact(kind="goal", measurable=measurable, span=span(item_start, item_end), rule="notes.goal")
+            )
     return tuple(goals)
+
+
+def _goal_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The goals one sentence lists: a template may put them on one line between spaced slashes ("Goals: Sit 30 min
+    in 4 wks / Improve posture"), where each part, past its prefix, is a goal of two words or more; otherwise the
+    sentence is one goal (a slash inside a score or a ratio, "3/10", "4+/5", has no spaces around it)."""
+    cuts = list(_GOAL_SEPARATOR.finditer(text, start, end))
+    if not cuts:
+        return [(start, end)]
+    bounds = [start, *(p for c in cuts for p in (c.start(), c.end())), end]
+    items = list(zip(bounds[::2], bounds[1::2], strict=True))
+    if any(len(_GOAL_PREFIX.sub("", text[s:e].strip()).split()) < 2 for s, e in items):
+        return [(start, end)]
+    return items
 
 
 def _under_goals_heading(text: str, sections: Sections, position: int) -> bool:

@@ -12,7 +12,12 @@ from gravida.notes.quantities import Quantities
 
 #: Credentials that sign a therapy or massage note (a referral's MD/CNM is not the therapist).
 THERAPIST_CREDENTIALS = ("LMT", "PT", "PTA", "OT", "OTA", "DC")
-_BLANK_SIGNATURE = re.compile(r"(?:signed|signature)\s*:?\s*(?:_{2,}|\[\s*\]|\(?\s*blank\s*\)?|$)", re.IGNORECASE)
+#: A signature field left empty: a rule to sign on, empty brackets, "(blank)", nothing, or an EMR's "[ not signed ]"
+#: ("Provider signature: [ not signed ]", "Signature: unsigned").
+_BLANK_SIGNATURE = re.compile(
+    r"(?:signed|signature)\s*:?\s*(?:_{2,}|\[\s*\]|\(?\s*blank\s*\)?|[\[(]?\s*(?:not\s+(?:yet\s+)?signed|unsigned)\b|$)",
+    re.IGNORECASE,
+)
 #: A full stop that ends a sentence: not the one of a title or an initial ("Dr. Ana Ruiz", "J. Smith").
 _SENTENCE_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\b[A-Z])\.\s+(?=[A-Z][a-z]{2,}\s)")
 #: A templated referral's date on the line after the provider ("Referring Provider: ...\nReferral Date: ...").

@@ -15,17 +15,30 @@ from gravida.notes.mentions import Mention
 from gravida.notes.people import SpanMaker
 from gravida.notes.quantities import Quantities
 
-#: A when-word right after a score, maybe behind the word pain ("6/10 pre-tx", "4/10 pain before session").
+#: The scale a chart may name between a score and its when-word ("4/10 (NPRS) pre-session", "3/10 on VAS post").
+_SCALE_BETWEEN = r"(?:\(?\s*(?:on\s+(?:the\s+)?)?(?:nprs|nrs|vas|nps)\s*\)?\s*)?"
+#: A when-word right after a score, maybe behind the word pain or the scale's name ("6/10 pre-tx", "4/10 pain
+#: before session", "8/10 (NPRS) pre-tx").
 _PAIN_BEFORE = re.compile(
-    r"^\s*(?:pain\s+)?\(?\s*(?:pre\b|pre-|before|at\s+(?:the\s+)?(?:start|beginning|outset)|initially|on\s+arrival)",
+    rf"^\s*(?:pain\s+)?{_SCALE_BETWEEN}\(?\s*(?:pre\b|pre-|before|at\s+(?:the\s+)?(?:start|beginning|outset)"
+    r"|initially|on\s+arrival)",
     re.I,
 )
 _PAIN_AFTER = re.compile(
-    r"^\s*(?:pain\s+)?\(?\s*(?:post\b|post-|after|afterwards?|at\s+(?:the\s+)?end|following|at\s+discharge)", re.I
+    rf"^\s*(?:pain\s+)?{_SCALE_BETWEEN}\(?\s*(?:post\b|post-|after|afterwards?|at\s+(?:the\s+)?end|following"
+    r"|at\s+discharge)",
+    re.I,
 )
 #: The rest of a when-word that labels the next score rather than this one: nothing ("Pre 3/10   Post 1/10"), or a
 #: session word and a colon ("Pre-treatment: 7/10   Post-treatment: 0/10").
 _PAIN_LABEL_REST = re.compile(r"[\s:=-]*|-?\s*(?:tx|treatment|session|massage|therapy|visit)\s*[:=]\s*", re.I)
+#: A when-label written right before a score ("pre-treatment 8/10", "Post: 1/10"): a score labelled this way is
+#: one of a row of labelled scores, so a when-word after it opens the next label even without a colon
+#: ("pre-treatment 8/10   post-treatment 1/10").
+_PAIN_LEADING_LABEL = re.compile(
+    r"\b(?:pre|post|before|after)(?:[-\s]?(?:tx|treatment|session|massage|therapy|visit))?\s*[:=]?\s*$", re.I
+)
+_PAIN_LABEL_REST_BARE = re.compile(r"-?\s*(?:tx|treatment|session|massage|therapy|visit)\s+", re.I)
 _PAIN_LINK = re.compile(r"^\s*(?:to|->|→|-->|=>|>)\s*$")
 #: A clause that opens with when its score was taken ("Before we started she rated her pain 6/10", "By the end of
 #: the session she rated it 3/10"), after a section label if any: narrative notes put the when-words far ahead of
@@ -75,8 +88,15 @@ def find_pain_scores(
         trailing_before = _PAIN_BEFORE.match(after)
         trailing_after = None if trailing_before else _PAIN_AFTER.match(after)
         trailing = trailing_before or trailing_after
-        if trailing and following and _PAIN_LABEL_REST.fullmatch(text, hit.end + trailing.end(), following.start):
-            # "Pre 3/10   Post 1/10", "Pre-tx: 7/10  Post-tx: 0/10": the word after this score labels the next.
+        if trailing and following and (
+            _PAIN_LABEL_REST.fullmatch(text, hit.end + trailing.end(), following.start)
+            or (
+                _PAIN_LABEL_REST_BARE.fullmatch(text, hit.end + trailing.end(), following.start)
+                and _PAIN_LEADING_LABEL.search(text, max(0, hit.start - 24), hit.start)
+            )
+        ):
+            # "Pre 3/10   Post 1/10", "Pre-tx: 7/10  Post-tx: 0/10", "pre-treatment 8/10   post-treatment 1/10":
+            # the word after this score labels the next.
             trailing_before = trailing_after = None
         when: Literal["before", "after", "unspecified"]
         if trailing_before:
