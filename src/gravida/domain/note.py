@@ -173,5 +173,10 @@ class NoteFacts(BaseModel):
         """Whether the note documents any service performed (no technique or evaluation: nothing to bill)."""
         return bool(self.techniques or self.evaluations)
 
+    @property
+    def documents_response(self) -> bool:
+        """Whether the note shows how the patient responded: in words, or as a pain score after treatment."""
+        return bool(self.responses) or any(p.when == "after" for p in self.pain)
+
     def affirmed_conditions(self) -> tuple[ConceptFact, ...]:
         return tuple(c for c in self.conditions if c.status == "affirmed")

@@ -82,7 +82,7 @@ class Audit:
                     [span_evidence("technique", technique.span)],
                 ))
         out.extend(self._totals(facts, timed_techniques))
-        if not facts.responses and not any(p.when == "after" for p in facts.pain):
+        if not facts.documents_response:
             out.append(self._finding("response", "the note does not say how the patient responded."))
         signer = facts.therapist
         if signer is None or not signer.signed or not signer.credential:

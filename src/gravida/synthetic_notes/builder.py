@@ -255,6 +255,7 @@ class NoteBuilder:
             return self.pick((f"{word} {before}/10", f"{word}: {before}/10"))
         self.facts["pain"].append({"score": float(before), "scale": scale, "when": "before"})
         self.facts["pain"].append({"score": float(after), "scale": scale, "when": "after"})
+        self.facts["responded"] = True  # a score after treatment is the response, as a reviewer reads it
         return self.pick(
             (
                 f"{word} {before}/10 pre, {after}/10 post",
@@ -273,6 +274,7 @@ class NoteBuilder:
             return first
         self.facts["pain"].append({"score": float(before), "scale": scale, "when": "before"})
         self.facts["pain"].append({"score": float(after), "scale": scale, "when": "after"})
+        self.facts["responded"] = True
         return first + second
 
     def write_limitation(self, activity: str) -> str:

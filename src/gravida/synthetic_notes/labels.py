@@ -140,6 +140,7 @@ class Expected(BaseModel):
     plan_of_care: PlanLabel | None
     goals: list[GoalLabel]
     therapist: TherapistLabel | None
+    #: The note documents the response to treatment: in words ("tolerated well") or as a pain score after it.
     responded: bool
     billable: bool
 

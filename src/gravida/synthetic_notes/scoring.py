@@ -140,7 +140,7 @@ FIELDS: dict[str, tuple[Callable[[Expected], Items], Callable[[NoteFacts], Items
         lambda e: Counter() if e.date_of_service is None else Counter([e.date_of_service]),
         lambda f: Counter() if f.date_of_service is None else Counter([f.date_of_service]),
     ),
-    "responded": (lambda e: _flag(e.responded), lambda f: _flag(bool(f.responses))),
+    "responded": (lambda e: _flag(e.responded), lambda f: _flag(f.documents_response)),
     "billable": (lambda e: _flag(e.billable), lambda f: _flag(f.billable)),
 }
 
