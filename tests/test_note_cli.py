@@ -224,3 +224,10 @@ def test_an_evaluation_note_bills_the_evaluation_code_it_writes(tmp_path: Path) 
     evidence = dict(zip(codes, output["note"]["line_evidence"], strict=True))
     assert [span["text"] for span in evidence["97162"]] == ["PT evaluation (97162"]
     assert "R10.21" in output["claim"]["diagnoses"]  # the side from "R SIJ pain", though the referral came first
+
+
+def test_a_postpartum_template_note_codes_the_puerperal_condition_first() -> None:
+    output = run_json("code", NOTES / "emr_template.txt", "--payer", "commercial-template")
+    assert output["claim"]["diagnoses"][:2] == ["O90.89", "M54.50"]
+    facts = run_json("note", "extract", NOTES / "emr_template.txt")["facts"]
+    assert facts["pregnancy"]["postpartum_weeks"] == 6
