@@ -3,18 +3,15 @@
 Run: .venv/bin/python benchmarks/note_extraction.py [--corpus main|heldout|blind|final|all] [--misses [N]]
      [--field NAME] [--fresh SEED [--per-style N]] [--no-speed] [--notes 300] [--rounds 5]
 
-Accuracy, on four corpora, each reported on its own:
-- `main`: tests/note_corpus, written by scripts/write_note_corpus.py (`gravida.synthetic_notes`) by the same hands
-  that tuned the extractor, so its figures show what the extractor was built to read;
-- `heldout`: tests/note_corpus_heldout, written by scripts/write_heldout_corpus.py (`gravida.heldout_notes`), a
-  generator written without sight of the extractor or its vocabulary, in its own words and styles; its figures are
-  a check of how the extractor does on notes it was not first built for (its misses were then used to improve it);
-- `blind`: tests/note_corpus_blind, written by scripts/write_blind_corpus.py (`gravida.blind_notes`), a third
-  independent generator; its misses after a first run were used too;
-- `final`: tests/note_corpus_final, written by scripts/write_final_corpus.py (`gravida.final_notes`), a fourth
-  independent generator that nothing was tuned on: the estimate on unseen notes.
-In both the labels are the generator's record of what it wrote, never the extractor's output. Every note is read
-with `read_note`, and each field is scored as in `gravida.synthetic_notes.scoring` (micro-averaged over notes).
+Accuracy, on four corpora (written by scripts/write_note_corpus.py), each reported on its own:
+- `main`: tests/note_corpus (`gravida.synthetic_notes`), written by the same hands that built the reader, so its
+  figures show what the reader was built to read;
+- `heldout`, `blind`, `final`: tests/note_corpus_heldout, _blind, _final (`gravida.heldout_notes`, `.blind_notes`,
+  `.final_notes`), each from a writer who saw neither the reader, its vocabulary nor the other writers. Each one's
+  first run was the estimate on unseen notes (docs/note-accuracy.md keeps those figures); its misses were then
+  used to improve the reader, so its figures now are no longer blind.
+In every corpus the labels are the generator's record of what it wrote, never the reader's output. Every note is
+read with `read_note`, and each field is scored as in `gravida.synthetic_notes.scoring` (micro-averaged).
 `--fresh SEED` also scores notes the held-out generator writes in memory with another seed (the same writer's
 styles, new combinations: a check that fixes made on the held-out misses generalise). `--misses` lists each note
 that disagrees on a field, key fields first: what the label has that the extractor did
