@@ -8,13 +8,10 @@ pdftotext, the 837P files are checked by pyx12 and the FHIR bundles are imported
 
 from __future__ import annotations
 
-import io
 import json
-import logging
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -27,6 +24,7 @@ from gravida.cli import main
 from gravida.domain.submission import ClaimSubmission
 from gravida.interchange.fhir import claim_from_fhir
 from gravida.interchange.x12 import carried_by_837p
+from pyx12_check import pyx12_errors as pyx12_text_errors
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = ROOT / "examples"
@@ -74,37 +72,9 @@ def pdf_text(path: Path) -> str:
     return result.stdout
 
 
-def _errors(node: Any) -> Iterator[str]:
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "errors":
-                yield from (f"{item['err_cde']}: {item['err_str']}" for item in value)
-            else:
-                yield from _errors(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _errors(item)
-
-
 def pyx12_errors(path: Path) -> list[str]:
-    """Every error pyx12 (an independent validator of the implementation guides) finds in an X12 file."""
-    import pyx12.params
-    import pyx12.x12n_document
-
-    logging.getLogger("pyx12").setLevel(logging.CRITICAL)
-    report = io.StringIO()
-    valid = pyx12.x12n_document.x12n_document(
-        param=pyx12.params.params(),
-        src_file=str(path),
-        fd_997=None,
-        fd_html=None,
-        fd_xmldoc=None,
-        fd_json=report,
-    )
-    errors = list(_errors(json.loads(report.getvalue())))
-    if not valid and not errors:
-        errors.append("pyx12 reported the file invalid without naming an error")
-    return errors
+    """Every error pyx12 finds in an X12 file on disk."""
+    return pyx12_text_errors(path.read_text(encoding="ascii"))
 
 
 def files_in(folder: Path) -> list[str]:

@@ -7,19 +7,13 @@ sample files themselves.
 
 from __future__ import annotations
 
-import io
 import itertools
-import json
-import logging
 import re
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-import pyx12.params
-import pyx12.x12n_document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -35,6 +29,7 @@ from gravida.interchange.x12 import (
     write_837p,
 )
 from gravida.synthetic_claims.parties import claims_with_parties, clean_claims_with_parties
+from pyx12_check import pyx12_errors
 
 SAMPLES = Path("/work/shared/x12-samples")
 if not SAMPLES.is_dir():
@@ -54,36 +49,6 @@ SENT_ON = ENVELOPE.created.date()
 
 
 # --- pyx12, the independent validator --------------------------------------------------------------------------
-
-
-def _errors(node: Any) -> Iterator[str]:
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "errors":
-                yield from (f"{item['err_cde']}: {item['err_str']}" for item in value)
-            else:
-                yield from _errors(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _errors(item)
-
-
-def pyx12_errors(text: str) -> list[str]:
-    """Every error pyx12 4.0.0 finds in `text` (one or more interchanges), against its 005010X222A1 map."""
-    logging.getLogger("pyx12").setLevel(logging.CRITICAL)
-    report = io.StringIO()
-    valid = pyx12.x12n_document.x12n_document(
-        param=pyx12.params.params(),
-        src_file=io.StringIO(text),
-        fd_997=None,
-        fd_html=None,
-        fd_xmldoc=None,
-        fd_json=report,
-    )
-    errors = list(_errors(json.loads(report.getvalue())))
-    if not valid and not errors:
-        errors.append("pyx12 reported the file invalid without naming an error")
-    return errors
 
 
 def test_pyx12_finds_errors_so_a_clean_result_means_something() -> None:
