@@ -98,7 +98,7 @@ def find_techniques(
                 rule=f"techniques.{main.entry}",
             )
         )
-    return _share_listed_minutes(_without_bare_generic_words(_one_fact_per_untimed_mention(facts, span)), text)
+    return _share_listed_minutes(_without_bare_generic_words(_one_fact_per_untimed_mention(facts)), text)
 
 
 def _not_performed(text: str, q: Quantities, mention: Mention, sentence_of: SentenceOf) -> bool:
@@ -160,18 +160,17 @@ def _without_bare_generic_words(facts: list[TechniqueFact]) -> list[TechniqueFac
     return [f for f in facts if not (f.technique in GENERIC_TECHNIQUES and f.minutes is None and not f.regions)]
 
 
-def _one_fact_per_untimed_mention(facts: list[TechniqueFact], span: SpanMaker) -> list[TechniqueFact]:
+def _one_fact_per_untimed_mention(facts: list[TechniqueFact]) -> list[TechniqueFact]:
     """A technique named again without minutes ('Exercise detail: Kegels: quick flicks', 'seen for a prenatal
     massage' above 'pregnancy massage to the neck (55 min)') is the same service written twice: its regions join
     the first timed mention of that technique, or the first mention when none is timed."""
     kept: list[TechniqueFact] = []
-    for fact in facts:
+    for index, fact in enumerate(facts):
         if fact.minutes is not None:
             kept.append(fact)
             continue
         same = [i for i, k in enumerate(kept) if k.technique == fact.technique]
-        later = [f for f in facts if f.technique == fact.technique and f.minutes is not None and f not in kept]
-        if later:
+        if any(f.technique == fact.technique and f.minutes is not None for f in facts[index + 1 :]):
             continue  # the timed mention further on takes this one's place
         if not same:
             kept.append(fact)
